@@ -1,0 +1,71 @@
+// Checks a draft against the index: every sentence, every claim, one rule per kind of claim.
+// Pure: text in, results out; a rule that throws loses its one claim, never the document.
+import { AnalyzedSentence, AnalyzedText, analyzeText, inQuote } from '../extract/analyze';
+import { TextFormat, toProse } from '../corpus/prose';
+import { CorpusIndex, termsOf } from '../index/corpus-index';
+import { CheckContext, SourceCache } from './context';
+import { checkDate } from './dates';
+import { checkFigure } from './figures';
+import { checkName } from './names';
+import { checkQuote } from './quotes';
+import { ClaimKind, ClaimResult } from './types';
+
+export interface CheckOptions {
+  /** which kinds of claims to check (all by default) */
+  readonly kinds?: Readonly<Partial<Record<ClaimKind, boolean>>>;
+}
+
+export interface RuleError { readonly kind: ClaimKind; readonly offset: number; readonly error: string }
+
+export interface DraftReport {
+  readonly analysis: AnalyzedText;
+  readonly results: readonly ClaimResult[];
+  readonly errors: readonly RuleError[];
+}
+
+export function analyzeDraft(content: string, format: TextFormat): AnalyzedText {
+  const prose = toProse(content, format === 'html' ? 'txt' : format);
+  return analyzeText(prose.text, prose.options);
+}
+
+export function checkDraft(index: CorpusIndex, content: string, format: TextFormat, opts: CheckOptions = {}, cache = new SourceCache(index)): DraftReport {
+  const analysis = analyzeDraft(content, format);
+  const results: ClaimResult[] = [];
+  const errors: RuleError[] = [];
+  for (const s of analysis.sentences) {
+    const r = checkSentence(index, cache, analysis, s, opts);
+    results.push(...r.results);
+    errors.push(...r.errors);
+  }
+  return { analysis, results, errors };
+}
+
+export function checkSentence(index: CorpusIndex, cache: SourceCache, analysis: AnalyzedText, s: AnalyzedSentence, opts: CheckOptions = {}): { results: ClaimResult[]; errors: RuleError[] } {
+  const results: ClaimResult[] = [];
+  const errors: RuleError[] = [];
+  if (!index.sentenceCount) return { results, errors };
+  const ctx = new CheckContext(index, cache, analysis, s);
+  const on = (k: ClaimKind) => opts.kinds?.[k] !== false;
+  const run = (kind: ClaimKind, offset: number, rule: () => ClaimResult | null) => {
+    try {
+      const r = rule();
+      if (r) results.push(r);
+    } catch (e) {
+      errors.push({ kind, offset, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+    }
+  };
+  if (on('date')) for (const d of s.dates) if (!inQuote(s, d.start, d.end)) run('date', d.start, () => checkDate(ctx, d));
+  if (on('figure')) for (const q of s.quantities) if (!inQuote(s, q.start, q.end)) run('figure', q.start, () => checkFigure(ctx, q));
+  if (on('name')) for (const n of s.names) if (!inQuote(s, n.start, n.end)) run('name', n.start, () => checkName(ctx, n));
+  if (on('quote')) for (const q of s.quotes) run('quote', q.innerStart, () => checkQuote(ctx, q));
+  return { results, errors };
+}
+
+/** A key for a draft sentence's check, for reuse across edits: its words and what a quote's pronoun refers to. */
+export function sentenceKey(analysis: AnalyzedText, s: AnalyzedSentence): string {
+  const text = analysis.text.slice(s.start, s.end);
+  const speakers = s.quotes.map((q) => `${q.speaker?.text ?? ''}>${q.speaker?.resolved?.key ?? ''}`).join('|');
+  return `${text}\u0000${speakers}\u0000${s.heading ? 1 : 0}`;
+}
+
+export { termsOf };

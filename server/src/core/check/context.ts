@@ -1,0 +1,174 @@
+// What a rule needs while checking one draft sentence: candidate source sentences (BM25 over
+// the sentence and over the claim's frame), and cached views of each source sentence.
+import { AnalyzedSentence, AnalyzedText } from '../extract/analyze';
+import { CorpusIndex, termsOf } from '../index/corpus-index';
+import { ClaimResult, Evidence } from './types';
+import { Frame, entityKeys, frameOf, stemsOf } from './frame';
+
+export class SourceCache {
+  private version = -1;
+  private readonly stems = new Map<number, Set<string>>();
+  private readonly frames = new Map<string, Frame>();
+  private readonly ents = new Map<string, Set<string>>();
+  private readonly around = new Map<number, Set<string>>();
+
+  constructor(private readonly index: CorpusIndex) {}
+
+  private fresh(): void {
+    if (this.version !== this.index.version || this.stems.size > 50000) {
+      this.stems.clear(); this.frames.clear(); this.ents.clear(); this.around.clear();
+      this.version = this.index.version;
+    }
+  }
+  stemsOf(id: number): Set<string> {
+    this.fresh();
+    let s = this.stems.get(id);
+    if (!s) { s = stemsOf(this.index.sentence(id).tokens); this.stems.set(id, s); }
+    return s;
+  }
+  /** stems of the sentences just before and after (same article), for paraphrases that merge sentences */
+  contextStems(id: number): Set<string> {
+    this.fresh();
+    let s = this.around.get(id);
+    if (!s) {
+      s = new Set();
+      for (const n of this.index.neighbours(id, 1)) for (const w of this.stemsOf(n)) s.add(w);
+      this.around.set(id, s);
+    }
+    return s;
+  }
+  frame(id: number, first: number, last: number, noun: boolean): Frame {
+    this.fresh();
+    const key = `${id}:${first}:${last}:${noun ? 1 : 0}`;
+    let f = this.frames.get(key);
+    if (!f) { f = frameOf(this.index.sentence(id), first, last, noun); this.frames.set(key, f); }
+    return f;
+  }
+  /**
+   * Entities a source sentence is about: its own, its neighbours' within `radius`, and the
+   * article's topics (named in three or more of its sentences), since an article about Niger
+   * says "the country" as often as "Niger".
+   */
+  entities(id: number, radius: number): Set<string> {
+    this.fresh();
+    const key = `${id}:${radius}`;
+    let e = this.ents.get(key);
+    if (!e) {
+      e = entityKeys(this.index.sentence(id));
+      for (const n of this.index.neighbours(id, radius)) for (const k of entityKeys(this.index.sentence(n))) e.add(k);
+      for (const k of this.topics(id)) e.add(k);
+      this.ents.set(key, e);
+    }
+    return e;
+  }
+
+  private topics(id: number): Set<string> {
+    const info = this.index.info(id);
+    const key = `topics:${info.doc}:${info.segment}`;
+    let t = this.ents.get(key);
+    if (!t) {
+      const counts = new Map<string, number>();
+      for (const sid of this.index.segmentSentences(id)) for (const k of entityKeys(this.index.sentence(sid))) counts.set(k, (counts.get(k) ?? 0) + 1);
+      t = new Set([...counts].filter(([, n]) => n >= 3).map(([k]) => k));
+      this.ents.set(key, t);
+    }
+    return t;
+  }
+}
+
+export class CheckContext {
+  private sentenceHits: number[] | undefined;
+  private copyIds: number[] | undefined;
+
+  constructor(
+    readonly index: CorpusIndex,
+    readonly cache: SourceCache,
+    readonly draft: AnalyzedText,
+    readonly sentence: AnalyzedSentence,
+  ) {}
+
+  readonly idf = (stem: string): number => this.index.idf(stem);
+
+  get text(): string { return this.draft.text; }
+
+  /** source sentences like the draft sentence as a whole */
+  sentenceCandidates(k = 40): number[] {
+    if (!this.sentenceHits) {
+      const q = new Map<string, number>();
+      for (const t of termsOf(this.sentence.tokens)) q.set(t, 1);
+      this.sentenceHits = this.index.search(q, k).map((h) => h.id);
+    }
+    return this.sentenceHits;
+  }
+
+  /** source sentences like the draft sentence, and like the claim's own frame */
+  candidatesFor(frame: Frame, k = 25): number[] {
+    const q = new Map<string, number>();
+    for (const [w, weight] of frame.weights) q.set(w, weight);
+    const out = new Set(this.sentenceCandidates());
+    for (const h of this.index.search(q, k)) out.add(h.id);
+    return [...out];
+  }
+
+  /** Source sentences, page chrome included, that hold this draft sentence word for word. */
+  copies(): number[] {
+    if (!this.copyIds) {
+      const key = squash(this.text.slice(this.sentence.start, this.sentence.end));
+      const out = new Set<number>();
+      if (key.length >= 12 || this.sentence.tokens.length >= 3) {
+        const q = new Map<string, number>();
+        for (const t of termsOf(this.sentence.tokens)) q.set(t, 1);
+        for (const h of this.index.search(q, 8, { boilerplate: true })) {
+          if (squash(this.index.text(h.id)).includes(key)) for (const c of this.index.copies(h.id)) out.add(c);
+        }
+      }
+      this.copyIds = [...out];
+    }
+    return this.copyIds;
+  }
+
+  /** A claim in a sentence copied from a source is that source's claim: supported, with the copy as evidence. */
+  copied(kind: ClaimResult['kind'], start: number, end: number, claimStart = start, claimEnd = end): ClaimResult | null {
+    const ids = this.copies();
+    if (!ids.length) return null;
+    const claim = this.text.slice(start, end);
+    const ev = distinct(ids.map((id) => {
+      const t = this.index.text(id);
+      const at = t.indexOf(claim);
+      const s = this.index.sentence(id);
+      return this.evidence(id, at >= 0 ? [{ start: s.start + at, end: s.start + at + claim.length }] : []);
+    }));
+    return { kind, verdict: 'supported', start, end, claimStart, claimEnd, message: `Supported: copied from ${ev.map(where).join('; ')}.`, sourceValue: claim, evidence: ev, fixes: [] };
+  }
+
+  evidence(id: number, highlights: readonly { start: number; end: number }[]): Evidence {
+    const doc = this.index.doc(id);
+    const s = this.index.sentence(id);
+    const text = doc.analysis.text.slice(s.start, s.end);
+    return {
+      sentence: id, path: doc.path, uri: doc.uri, line: this.index.info(id).line, text,
+      highlights: highlights.map((h) => ({ start: h.start - s.start, end: h.end - s.start })).filter((h) => h.start >= 0 && h.end <= text.length),
+    };
+  }
+}
+
+const squash = (s: string) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** "004_c75df0162f650722.txt:7" */
+export function where(e: Evidence): string {
+  return `${e.path.split(/[\\/]/).pop()}:${e.line}`;
+}
+
+/** Up to `n` evidence items from distinct sentences (a repeated paragraph counts once). */
+export function distinct(list: readonly Evidence[], n = 3): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const e of list) {
+    const key = e.text.replace(/\s+/g, ' ').toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+    if (out.length >= n) break;
+  }
+  return out;
+}

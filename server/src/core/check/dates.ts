@@ -1,0 +1,84 @@
+// Rule: a date is supported when a source sentence about the same event states the same
+// fields; left alone when a source about it agrees on what both state ("in July" for
+// "July 26"); a conflict when such a source states another day, month, year or weekday.
+import { DateMention, dateSupports, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
+import { CheckContext, distinct, where } from './context';
+import { Frame, coverage, frameOf } from './frame';
+import { clash, missing } from './figures';
+import { CODES, ClaimResult, Evidence } from './types';
+
+interface Match { id: number; d: DateMention; sf: Frame; cov: number; loc: number }
+
+export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null {
+  const frame = frameOf(ctx.sentence, d.first, d.last, false);
+  const copy = ctx.copied('date', d.start, d.end);
+  if (copy) return copy;
+  const support: Match[] = [];
+  const partial: Match[] = [];
+  const conflicts: Match[] = [];
+  for (const id of ctx.candidatesFor(frame)) {
+    const src = ctx.index.sentence(id);
+    const stems = ctx.cache.stemsOf(id);
+    let bestConflict: Match | undefined;
+    for (const sd of src.dates) {
+      if (!sharesField(d, sd)) continue;
+      const sf = ctx.cache.frame(id, sd.first, sd.last, false);
+      if (clash(frame, sf)) continue;
+      const cov = coverage(frame, stems, ctx.idf, undefined, ctx.cache.contextStems(id));
+      const loc = coverage(frame, stems, ctx.idf, sf.weights);
+      const m: Match = { id, d: sd, sf, cov, loc };
+      if (dateSupports(d, sd)) {
+        if (cov >= 0.25 || loc >= 0.25 || (cov >= 0.1 && !missing(frame, ctx.cache.entities(id, 2)))) support.push(m);
+      } else if (datesCompatible(d, sd)) {
+        if (cov >= 0.35) partial.push(m);
+      } else if (sameGrain(d, sd) && !missing(frame, ctx.cache.entities(id, 1)) && cov >= 0.45 && loc >= 0.25) {
+        if (!bestConflict || loc > bestConflict.loc) bestConflict = m;
+      }
+    }
+    if (bestConflict) conflicts.push(bestConflict);
+  }
+  const claimText = ctx.text.slice(d.start, d.end);
+  const base = { kind: 'date' as const, claimStart: d.start, claimEnd: d.end, start: d.start, end: d.end };
+  const ev = (ms: Match[]) => distinct(ms.map((m) => ctx.evidence(m.id, [{ start: m.d.start, end: m.d.end }])));
+  const srcText = (m: Match) => ctx.index.doc(m.id).analysis.text.slice(m.d.start, m.d.end);
+  // a source stating the day outweighs one that only agrees on the month
+  if (support.length || (partial.length && !conflicts.length)) {
+    const ms = (support.length ? support : partial).sort((a, b) => b.cov + b.loc - a.cov - a.loc);
+    const e = ev(ms);
+    return { ...base, verdict: 'supported', message: `Supported: ${srcText(ms[0])} (${e.map(where).join('; ')}).`, sourceValue: srcText(ms[0]), evidence: e, fixes: [] };
+  }
+  if (conflicts.length) {
+    conflicts.sort((a, b) => b.cov + b.loc - a.cov - a.loc);
+    const best = conflicts[0];
+    const peers = conflicts.filter((m) => m.cov + m.loc >= best.cov + best.loc - 0.25);
+    const agree = peers.every((m) => datesCompatible(m.d, best.d) && formatDate(m.d) === formatDate(best.d) || dateSupports(best.d, m.d) || dateSupports(m.d, best.d));
+    const e = ev(peers);
+    const fixes = [];
+    if (agree) {
+      const t = rewriteDate(ctx.sentence.tokens, d, best.d, ctx.text);
+      if (t !== claimText) fixes.push({ title: `Replace with '${t}' (${where(e[0]).replace(/:\d+$/, '')})`, start: d.start, end: d.end, newText: t });
+    }
+    return {
+      ...base, verdict: 'conflict', code: CODES.conflictingDate,
+      message: agree ? `Sources give ${srcText(best)} (${where(e[0])}), not ${claimText}.` : `Sources give other dates (${e.map((x) => where(x)).join('; ')}), not ${claimText}.`,
+      sourceValue: srcText(best), evidence: e, fixes,
+    };
+  }
+  const closest = ctx.sentenceCandidates()[0];
+  const near: Evidence[] = closest === undefined ? [] : [ctx.evidence(closest, [])];
+  return {
+    ...base, verdict: 'unsupported', code: CODES.unsupportedDate,
+    message: `No source gives this date (${claimText})${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`,
+    evidence: near, fixes: [],
+  };
+}
+
+/** The fields that differ are stated by both: "July 25" against "July 26", "2015" against "2014". */
+function sameGrain(a: DateMention, b: DateMention): boolean {
+  const both = (x?: number, y?: number) => x !== undefined && y !== undefined;
+  if (both(a.day, b.day) && a.day !== b.day) return both(a.month, b.month) && a.month === b.month || (both(a.month, b.month));
+  if (both(a.month, b.month) && a.month !== b.month) return true;
+  if (both(a.year, b.year) && a.year !== b.year) return true;
+  if (both(a.weekday, b.weekday) && a.weekday !== b.weekday) return true;
+  return false;
+}

@@ -1,0 +1,150 @@
+// Rule: a figure is supported when a source sentence about the same thing (same counted noun,
+// entities, words around it) gives the same value; a conflict when such a sentence gives
+// another value; unsupported when no source sentence is about it.
+import { Quantity, comparable, sameValue } from '../extract/quantities';
+import { NUMBER_WORD_NAMES, TENS_NAMES } from '../text/vocab';
+import { CheckContext, distinct, where } from './context';
+import { Frame, coverage, frameOf, sameNoun } from './frame';
+import { CODES, ClaimResult, Evidence, Fix } from './types';
+
+interface Match { id: number; f: Quantity; sf: Frame; cov: number; loc: number; hm: boolean }
+
+export function clash(d: Frame, s: Frame): boolean {
+  // "US personnel" against "French troops": both tie a country to the figure, and not the same one
+  const dc = [...d.near].filter((e) => e.startsWith('@'));
+  const sc = [...s.near].filter((e) => e.startsWith('@'));
+  return dc.length > 0 && sc.length > 0 && !dc.some((c) => sc.includes(c));
+}
+
+export function missing(d: Frame, context: ReadonlySet<string>): boolean {
+  for (const e of d.near) if (!context.has(e)) return true;
+  return false;
+}
+
+export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null {
+  const s = ctx.sentence;
+  const frame = frameOf(s, q.first, q.last, true);
+  // a bare number word with nothing counted ("the two said") is not a claim
+  if (q.words && !frame.head && (q.dim === 'count' || q.dim === 'ordinal')) return null;
+  const copy = ctx.copied('figure', q.start, q.end);
+  if (copy) return copy;
+  const support: Match[] = [];
+  const conflicts: Match[] = [];
+  for (const id of ctx.candidatesFor(frame)) {
+    const src = ctx.index.sentence(id);
+    const stems = ctx.cache.stemsOf(id);
+    let bestConflict: Match | undefined;
+    for (const f of src.quantities) {
+      if (!comparable(q, f)) continue;
+      const sf = ctx.cache.frame(id, f.first, f.last, true);
+      if (clash(frame, sf)) continue;
+      const hm = sameNoun(frame.head, sf.head) || (!!frame.head && sf.np.some((w) => sameNoun(frame.head, w)));
+      const cov = coverage(frame, stems, ctx.idf, undefined, ctx.cache.contextStems(id));
+      const loc = coverage(frame, stems, ctx.idf, sf.weights);
+      const m: Match = { id, f, sf, cov, loc, hm };
+      if (sameValue(q, f)) {
+        const context = ctx.cache.entities(id, 2);
+        const miss = missing(frame, context);
+        // a country tied to the figure that the source never mentions: another country's figure
+        const countryMissing = [...frame.near].some((e) => e.startsWith('@') && !context.has(e));
+        const headsDiffer = !!frame.head && !!sf.head && !hm;
+        if ((!headsDiffer && !miss && (hm || cov >= 0.15 || distinctive(q))) || (cov >= 0.6 && !countryMissing)) support.push(m);
+        continue;
+      }
+      const nounsAgree = hm || !frame.head || !sf.head;
+      if (!nounsAgree || missing(frame, ctx.cache.entities(id, 1))) continue;
+      if (q.dim === 'count' && (q.words !== f.words) && Math.max(q.value, f.value) > 20) continue;
+      if (cov >= 0.45 && loc >= 0.25 && (!bestConflict || loc > bestConflict.loc)) bestConflict = m;
+    }
+    if (bestConflict) conflicts.push(bestConflict);
+  }
+  const claimText = ctx.text.slice(q.start, q.end);
+  const base = { kind: 'figure' as const, claimStart: q.start, claimEnd: q.end, start: q.start, end: q.end };
+  if (support.length) {
+    support.sort((a, b) => score(b) - score(a));
+    const ev = distinct(support.map((m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
+    return { ...base, verdict: 'supported', message: `Supported: ${phrase(ctx, support[0])} (${ev.map(where).join('; ')}).`, sourceValue: phrase(ctx, support[0]), evidence: ev, fixes: [] };
+  }
+  if (conflicts.length) {
+    conflicts.sort((a, b) => score(b) - score(a));
+    const best = conflicts[0];
+    // only sources about as close as the best one count; a fix only when they agree
+    const peers = conflicts.filter((m) => score(m) >= score(best) - 0.25);
+    const values = new Set(peers.map((m) => valueKey(m.f)));
+    const ev = distinct(peers.map((m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
+    const srcPhrase = phrase(ctx, best);
+    const fixes: Fix[] = [];
+    if (values.size === 1) {
+      for (const t of replacements(ctx.text, q, best.f, ctx.index.doc(best.id).analysis.text)) {
+        if (t !== claimText) fixes.push({ title: `Replace with '${t}' (${where(ev[0]).replace(/:\d+$/, '')})`, start: q.start, end: q.end, newText: t });
+      }
+    }
+    const message = values.size === 1
+      ? `Sources give ${srcPhrase} (${where(ev[0])}), not ${claimText}.`
+      : `Sources disagree on this figure (${ev.map((e) => `${figureIn(e)} at ${where(e)}`).join('; ')}); none gives ${claimText}.`;
+    return { ...base, verdict: 'conflict', code: CODES.conflictingFigure, message, sourceValue: srcPhrase, evidence: ev, fixes };
+  }
+  if (q.dim === 'ordinal') return null;
+  const closest = ctx.sentenceCandidates()[0];
+  const near: Evidence[] = closest === undefined ? [] : [ctx.evidence(closest, [])];
+  const what = ctx.text.slice(q.start, tokenEnd(ctx, frame.npEnd, q.end));
+  return {
+    ...base, verdict: 'unsupported', code: CODES.unsupportedFigure,
+    message: `No source gives ${what}${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`,
+    evidence: near, fixes: [],
+  };
+}
+
+/** A value specific enough that meeting it again, in a matching context, is support: money, measures, odd counts. */
+function distinctive(q: Quantity): boolean {
+  if (q.dim !== 'count' && q.dim !== 'ordinal' && q.dim !== 'duration') return true;
+  return q.decimals > 0 || (q.value >= 100 && q.value % 100 !== 0);
+}
+
+const score = (m: Match) => m.cov + m.loc + (m.hm ? 0.5 : 0);
+const valueKey = (f: Quantity) => `${f.dim}:${f.unit}:${f.pair ?? f.value}`;
+
+function tokenEnd(ctx: CheckContext, tokenIndex: number, fallback: number): number {
+  return ctx.sentence.tokens[tokenIndex]?.end ?? fallback;
+}
+
+/** "1,500 French troops": the source's figure and what it counts. */
+function phrase(ctx: CheckContext, m: Match): string {
+  const src = ctx.index.sentence(m.id);
+  const text = ctx.index.doc(m.id).analysis.text;
+  const end = m.sf.npEnd > m.f.last ? src.tokens[m.sf.npEnd].end : m.f.end;
+  return text.slice(m.f.start, end);
+}
+
+function figureIn(e: Evidence): string {
+  const h = e.highlights[0];
+  return h ? e.text.slice(h.start, h.end) : e.text;
+}
+
+/** The source's value, first in the draft's own style ("three" for "four", "$5bn" for "$4bn"), then as the source writes it. */
+export function replacements(draftText: string, q: Quantity, f: Quantity, srcText: string): string[] {
+  if (f.pair) return [f.pair];
+  const out: string[] = [];
+  const n = f.value / (q.scale || 1);
+  const rounded = Math.round(n * 100) / 100;
+  if (Math.abs(n - rounded) < 1e-9 * Math.max(1, Math.abs(n))) {
+    const srcLead = srcText.slice(f.numStart, f.baseEnd);
+    const draftLead = draftText.slice(q.numStart, q.baseEnd);
+    let num: string;
+    if (q.words && toWords(rounded)) num = toWords(rounded)!;
+    else if (!f.words && Math.abs(f.scale - q.scale) < 1e-9 * q.scale && Number(srcLead.replace(/,/g, '')) === rounded) num = srcLead;
+    else if (/,/.test(draftLead) || rounded >= 10000) num = rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    else num = String(rounded);
+    out.push(draftText.slice(q.start, q.numStart) + num + draftText.slice(q.baseEnd, q.end));
+  }
+  out.push(srcText.slice(f.start, f.end));
+  const draftWhole = draftText.slice(q.start, q.end);
+  return [...new Set(out.map((x) => x.trim()).filter((x) => x && x !== draftWhole))];
+}
+
+function toWords(n: number): string | undefined {
+  if (!Number.isInteger(n) || n < 0 || n >= 100) return undefined;
+  if (n <= 20) return NUMBER_WORD_NAMES[n];
+  const t = Math.floor(n / 10), u = n % 10;
+  return u ? `${TENS_NAMES[t]}-${NUMBER_WORD_NAMES[u]}` : TENS_NAMES[t];
+}

@@ -1,0 +1,175 @@
+// Rule: a name is supported when a source mentions the same entity (diacritics, spelling
+// variants, surname only, demonyms all match); a conflict when the sources know the person by
+// another first name, spell the name otherwise, or give them another role; unsupported when
+// no source mentions it.
+import { NameMention, loose } from '../extract/names';
+import { NameEntry, NameIndex, RoleFact } from '../index/names-index';
+import { fold } from '../text/tokens';
+import { ROLE_MODIFIERS } from '../text/vocab';
+import { CheckContext, distinct, where } from './context';
+import { CODES, ClaimResult, Evidence } from './types';
+
+// Words that make a different office of the same head: "Vice President" is not "President".
+const OFFICE_WORDS = new Set(['vice', 'deputy', 'prime', 'assistant', 'associate', 'foreign', 'defense', 'defence', 'interior',
+  'finance', 'home', 'justice', 'health', 'education', 'economy', 'trade', 'energy', 'environment', 'culture', 'transport',
+  'labour', 'labor', 'agriculture', 'press', 'executive', 'financial', 'operating', 'technology', 'attorney', 'police', 'fire',
+  'army', 'navy', 'air', 'budget', 'city', 'state', 'federal', 'regional', 'national', 'managing', 'plant', 'general']);
+// Heads that fit anyone in charge: "leader Emmanuel Macron" does not contradict "President".
+const GENERIC_HEADS = new Set(['leader', 'official', 'head', 'chief', 'boss', 'figure', 'politician', 'spokesman', 'spokeswoman',
+  'spokesperson', 'representative', 'officer', 'member', 'adviser', 'advisor']);
+const HEAD_SYNONYMS: readonly (readonly string[])[] = [
+  ['spokesman', 'spokeswoman', 'spokesperson'], ['ceo', 'chief executive'], ['chairman', 'chairwoman', 'chair', 'chairperson'],
+  ['councillor', 'councilor'], ['advisor', 'adviser'], ['dr', 'doctor'], ['general', 'gen'], ['colonel', 'col'],
+];
+const sameHead = (a: string, b: string) => a === b || HEAD_SYNONYMS.some((g) => g.includes(a) && g.includes(b));
+
+export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null {
+  const names = ctx.index.names;
+  const base = { kind: 'name' as const, claimStart: n.role ? Math.min(n.role.start, n.start) : n.start, claimEnd: n.end, start: n.start, end: n.end };
+  const entries = names.same(n);
+  if (!entries.length) {
+    const copy = ctx.copied('name', n.start, n.end, base.claimStart, base.claimEnd);
+    if (copy) return copy;
+  }
+  if (entries.length) {
+    const role = n.role ? checkRole(ctx, n, entries) : null;
+    if (role) return role;
+    const ev = mentions(ctx, entries, n);
+    const shown = NameIndex.display(best(entries));
+    return { ...base, verdict: 'supported', message: `Supported: ${shown} (${ev.map(where).join('; ')}).`, sourceValue: shown, evidence: ev, fixes: [] };
+  }
+  if (n.weak) return null;
+  // a capitalised word at a sentence start that the sources use in lower case is not a name
+  if (n.words.length === 1 && n.first === firstWordIndex(ctx) && ctx.index.bm25.df(fold(n.text)) > 0 && !n.person) return null;
+  // the same surname with another first name: "Emmanuel Bazoum" for "Mohamed Bazoum"
+  if (n.words.length >= 2) {
+    const last = n.words[n.words.length - 1];
+    const people = names.withSurname(last).filter((e) => e.person && e.words.length >= 2 && loose(e.words[0]) !== loose(n.words[0]));
+    if (people.length && new Set(people.map((e) => e.key)).size === 1) return misnamed(ctx, n, people[0], 'first name');
+    // the sources know only the surname: nothing contradicts the first name
+    const partial = names.related(n);
+    if (partial.length) {
+      const ev = mentions(ctx, partial, n);
+      return { ...base, verdict: 'supported', message: `Supported: ${NameIndex.display(best(partial))} (${ev.map(where).join('; ')}).`, sourceValue: NameIndex.display(best(partial)), evidence: ev, fixes: [] };
+    }
+  }
+  // a close spelling: "Lecornou" for "Lecornu"
+  const fuzzy = names.fuzzy(n.key).filter((r) => r.score <= 0.3 && similarLength(r.entry, n) && firstLetterAgrees(r.entry, n));
+  if (fuzzy.length) {
+    const e = fuzzy[0].entry;
+    if (loose(e.key.replace(/ /g, '')) === loose(n.key.replace(/ /g, ''))) {
+      const ev = mentions(ctx, [e], n);
+      return { ...base, verdict: 'supported', message: `Supported as ${NameIndex.display(e)} (${ev.map(where).join('; ')}).`, sourceValue: NameIndex.display(e), evidence: ev, fixes: [] };
+    }
+    return misnamed(ctx, n, e, 'spelling');
+  }
+  return {
+    ...base, verdict: 'unsupported', code: CODES.unsupportedName,
+    message: `No source mentions ${n.role ? `${n.role.text} ` : ''}${n.text}.`, evidence: [], fixes: [],
+  };
+}
+
+function firstWordIndex(ctx: CheckContext): number {
+  return ctx.sentence.tokens.findIndex((t) => t.kind === 'word');
+}
+
+function similarLength(e: NameEntry, n: NameMention): boolean {
+  const a = n.words.length === 1 ? e.words[e.words.length - 1] : e.key;
+  return Math.abs(a.length - (n.words.length === 1 ? n.key : n.key).length) <= 3;
+}
+
+function firstLetterAgrees(e: NameEntry, n: NameMention): boolean {
+  const a = n.words.length === 1 ? e.words[e.words.length - 1] : e.key;
+  return a[0] === n.key[0];
+}
+
+function best(entries: readonly NameEntry[]): NameEntry {
+  return [...entries].sort((a, b) => b.content - a.content || b.mentions.length - a.mentions.length || b.words.length - a.words.length)[0];
+}
+
+function mentions(ctx: CheckContext, entries: readonly NameEntry[], n: NameMention): Evidence[] {
+  const ids: number[] = [];
+  for (const e of entries) for (const id of e.mentions) ids.push(id);
+  const content = ids.filter((id) => !ctx.index.info(id).boilerplate);
+  const chosen = (content.length ? content : ids).sort((a, b) => a - b);
+  return distinct(chosen.slice(0, 12).map((id) => {
+    const s = ctx.index.sentence(id);
+    const hl = s.names.filter((m) => entries.some((e) => e.key === m.key)).map((m) => ({ start: m.start, end: m.end }));
+    return ctx.evidence(id, hl);
+  }));
+}
+
+/** The name the sources use, in the shape the draft used (surname only, or full name). */
+function shaped(e: NameEntry, n: NameMention): string {
+  const full = NameIndex.display(e);
+  if (n.words.length === 1) return full.split(/\s+/).pop()!.replace(/['\u2019]s$/, '');
+  return full;
+}
+
+function misnamed(ctx: CheckContext, n: NameMention, e: NameEntry, why: 'first name' | 'spelling'): ClaimResult {
+  const ev = mentions(ctx, [e], n);
+  const right = shaped(e, n);
+  return {
+    kind: 'name', verdict: 'conflict', code: CODES.conflictingName,
+    claimStart: n.role ? Math.min(n.role.start, n.start) : n.start, claimEnd: n.end, start: n.start, end: n.end,
+    message: `Sources name ${right} (${ev.length ? where(ev[0]) : 'sources'}), not ${n.text}${why === 'spelling' ? ' (spelling)' : ''}.`,
+    sourceValue: right, evidence: ev,
+    fixes: ev.length ? [{ title: `Replace with '${right}' (${where(ev[0]).replace(/:\d+$/, '')})`, start: n.start, end: n.end, newText: right }] : [],
+  };
+}
+
+/** The role before a name against the roles the sources give that person. */
+function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntry[]): ClaimResult | null {
+  const role = n.role!;
+  const facts: RoleFact[] = entries.filter((e) => e.person || e.roles.length).flatMap((e) => e.roles);
+  if (!facts.length || GENERIC_HEADS.has(role.head)) return null;
+  const office = (words: readonly string[]) => words.filter((w) => OFFICE_WORDS.has(w) || !ROLE_MODIFIERS.has(w)).filter((w) => w !== 'former' && w !== 'the');
+  const draftOffice = office(role.words);
+  const fits = facts.some((f) => {
+    if (GENERIC_HEADS.has(f.head)) return false;
+    if (!sameHead(f.head, role.head)) return false;
+    const src = new Set(office(f.words));
+    // every office word of the draft is in the source role, and the source's vice/deputy/prime is in the draft
+    return draftOffice.every((w) => src.has(w) || w === role.head || src.has(w === 'defence' ? 'defense' : w === 'defense' ? 'defence' : w))
+      && [...src].filter((w) => ['vice', 'deputy', 'prime', 'assistant', 'associate'].includes(w)).every((w) => draftOffice.includes(w));
+  });
+  if (fits) return null;
+  const specific = facts.filter((f) => !GENERIC_HEADS.has(f.head));
+  if (!specific.length) return null;
+  // the most frequent source role
+  const counts = new Map<string, { f: RoleFact; n: number }>();
+  for (const f of specific) { const k = f.text.toLowerCase(); const c = counts.get(k); if (c) c.n++; else counts.set(k, { f, n: 1 }); }
+  const top = [...counts.values()].sort((a, b) => b.n - a.n)[0].f;
+  const texts = new Set(specific.map((f) => fold(f.text)));
+  const ev = distinct(specific.map((f) => ctx.evidence(f.sentence, [rangeOfRole(ctx, f)])));
+  const replacement = matchCase(stripDemonym(top.text, role.text), role.text);
+  return {
+    kind: 'name', verdict: 'conflict', code: CODES.conflictingName,
+    claimStart: role.start, claimEnd: n.end, start: role.start, end: role.end,
+    message: `Sources give ${n.text}'s role as ${top.text} (${ev.length ? where(ev[0]) : 'sources'}), not ${role.text}.`,
+    sourceValue: `${top.text} ${n.text}`, evidence: ev,
+    fixes: texts.size === 1 || counts.size === 1 ? [{ title: `Replace with '${replacement}' (${ev.length ? where(ev[0]).replace(/:\d+$/, '') : 'sources'})`, start: role.start, end: role.end, newText: replacement }] : [],
+  };
+}
+
+function rangeOfRole(ctx: CheckContext, f: RoleFact): { start: number; end: number } {
+  const s = ctx.index.sentence(f.sentence);
+  const text = ctx.index.doc(f.sentence).analysis.text;
+  const at = text.indexOf(f.text, s.start);
+  return at >= 0 && at < s.end ? { start: at, end: at + f.text.length } : { start: s.start, end: s.start };
+}
+
+/** "Armenian Prime Minister" -> "Prime Minister" when the draft wrote no nationality. */
+function stripDemonym(src: string, draft: string): string {
+  const first = src.split(/\s+/)[0];
+  if (/^[A-Z]/.test(first) && !ROLE_MODIFIERS.has(first.toLowerCase()) && !draft.toLowerCase().startsWith(first.toLowerCase()) && src.includes(' ')) {
+    const rest = src.slice(first.length).trim();
+    if (/^[A-Z]/.test(rest)) return rest;
+  }
+  return src;
+}
+
+function matchCase(text: string, like: string): string {
+  if (/^[a-z]/.test(like)) return text.toLowerCase();
+  return text;
+}

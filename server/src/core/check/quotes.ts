@@ -1,0 +1,196 @@
+// Rule: a quotation's words must appear in a source (a fragment is fine, "…" joins fragments);
+// nearly the same words are an altered quote (the changed words are flagged, the source's
+// restored by the fix); the speaker the draft names must be the source's speaker.
+import { AnalyzedSentence } from '../extract/analyze';
+import { NameMention, loose, sameEntity } from '../extract/names';
+import { QuoteMention, QuoteWord, Speaker, quoteWords } from '../extract/quotes';
+import { NameIndex } from '../index/names-index';
+import { STOP_WORDS, stem } from '../text/tokens';
+import { CheckContext, distinct, where } from './context';
+import { CODES, ClaimResult, Evidence, Fix } from './types';
+
+interface Place { id: number; words: QuoteWord[]; from: number; to: number }
+
+export function checkQuote(ctx: CheckContext, q: QuoteMention): ClaimResult | null {
+  const dw = q.words.filter((w) => w.w !== '\u2026');
+  if (!dw.length) return null;
+  const base = { kind: 'quote' as const, claimStart: q.open, claimEnd: q.close, start: q.innerStart, end: q.innerEnd };
+  const query = new Map<string, number>();
+  for (const w of dw) if (!STOP_WORDS.has(w.w)) query.set(/^\d/.test(w.w) ? w.w : stem(w.w), 1);
+  if (!query.size) for (const w of dw) query.set(stem(w.w), 1);
+  const hits = ctx.index.search(query, 30, { boilerplate: true }).map((h) => h.id);
+  // verbatim, in a sentence and the one after it (a quotation may run across a sentence end)
+  const found: Place[] = [];
+  for (const id of hits) {
+    const words = passageWords(ctx, id);
+    const at = findFragments(q.words, words);
+    if (at) found.push({ id, words, from: at.from, to: at.to });
+  }
+  if (found.length) {
+    const content = found.filter((p) => !ctx.index.info(p.id).boilerplate);
+    const places = content.length ? content : found;
+    const ev = distinct(places.map((p) => ctx.evidence(p.id, [{ start: p.words[p.from].start, end: p.words[p.to].end }])));
+    const mis = dw.length >= 4 && content.length ? misattribution(ctx, q, content) : null;
+    if (mis) return { ...base, ...mis };
+    return { ...base, verdict: 'supported', message: `Quotation found (${ev.map(where).join('; ')}).`, evidence: ev, fixes: [] };
+  }
+  // nearly the same words: an altered quotation
+  if (dw.length >= 3) {
+    let bestAlt: { id: number; words: QuoteWord[]; pairs: [number, number][]; lcs: number } | undefined;
+    for (const id of hits.slice(0, 15)) {
+      if (ctx.index.info(id).boilerplate) continue;
+      const words = passageWords(ctx, id);
+      const pairs = lcsPairs(dw, words);
+      if (!bestAlt || pairs.length > bestAlt.lcs) bestAlt = { id, words, pairs, lcs: pairs.length };
+    }
+    if (bestAlt && bestAlt.lcs >= 3 && bestAlt.lcs / dw.length >= 0.6) {
+      const first = bestAlt.pairs[0][1], last = bestAlt.pairs[bestAlt.pairs.length - 1][1];
+      if (last - first + 1 <= dw.length * 1.5 + 2) return altered(ctx, q, dw, bestAlt.id, bestAlt.words, bestAlt.pairs, base);
+    }
+  }
+  if (dw.length < 2) return null; // a one-word scare quote not in the sources is not worth a flag
+  const near: Evidence[] = hits.length && !ctx.index.info(hits[0]).boilerplate ? [ctx.evidence(hits[0], [])] : [];
+  return { ...base, verdict: 'unsupported', code: CODES.unsupportedQuote, message: `No source contains these words${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`, evidence: near, fixes: [] };
+}
+
+/** The words of a source sentence and of the next sentence in its paragraph. */
+function passageWords(ctx: CheckContext, id: number): QuoteWord[] {
+  const s = ctx.index.sentence(id);
+  const words = quoteWords(s.tokens, s.start, s.end);
+  const next = ctx.index.neighbours(id, 1).find((n) => n === id + 1);
+  if (next !== undefined) {
+    const ns = ctx.index.sentence(next);
+    if (ns.para === s.para) words.push(...quoteWords(ns.tokens, ns.start, ns.end));
+  }
+  return words;
+}
+
+/** Draft words (fragments split by "…") found in order in the source words; the matched range. */
+export function findFragments(draft: readonly QuoteWord[], src: readonly QuoteWord[]): { from: number; to: number } | null {
+  const frags: string[][] = [[]];
+  for (const w of draft) { if (w.w === '\u2026') frags.push([]); else frags[frags.length - 1].push(norm(w.w)); }
+  const parts = frags.filter((f) => f.length);
+  if (!parts.length) return null;
+  const sw = src.map((w) => norm(w.w));
+  let pos = 0, from = -1, to = -1;
+  for (const f of parts) {
+    let at = -1;
+    for (let i = pos; i + f.length <= sw.length; i++) {
+      let ok = true;
+      for (let k = 0; k < f.length && ok; k++) ok = sw[i + k] === f[k];
+      if (ok) { at = i; break; }
+    }
+    if (at < 0) return null;
+    if (from < 0) from = at;
+    to = at + f.length - 1;
+    pos = at + f.length;
+  }
+  return { from, to };
+}
+
+const norm = (w: string) => w.replace(/'/g, "'").replace(/^(.*)'$/, '$1');
+
+/** Longest common subsequence of draft and source words, as index pairs. */
+export function lcsPairs(a: readonly QuoteWord[], b: readonly QuoteWord[]): [number, number][] {
+  const n = a.length, m = b.length;
+  if (!n || !m || n * m > 200000) return [];
+  const dp = new Uint16Array((n + 1) * (m + 1));
+  const at = (i: number, j: number) => i * (m + 1) + j;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[at(i, j)] = norm(a[i].w) === norm(b[j].w) ? dp[at(i + 1, j + 1)] + 1 : Math.max(dp[at(i + 1, j)], dp[at(i, j + 1)]);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = 0, j = 0;
+  while (i < n && j < m) {
+    if (norm(a[i].w) === norm(b[j].w)) { pairs.push([i, j]); i++; j++; } else if (dp[at(i + 1, j)] >= dp[at(i, j + 1)]) i++; else j++;
+  }
+  return pairs;
+}
+
+function altered(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], id: number, sw: readonly QuoteWord[], pairs: [number, number][],
+  base: { kind: 'quote'; claimStart: number; claimEnd: number }): ClaimResult {
+  // the span of draft words that differ, and the source words in their place
+  type Region = { d0: number; d1: number; s0: number; s1: number };
+  const regions: Region[] = [];
+  for (let k = 1; k < pairs.length; k++) {
+    const [pd, ps] = pairs[k - 1], [cd, cs] = pairs[k];
+    if (cd - pd > 1 || cs - ps > 1) regions.push({ d0: pd + 1, d1: cd - 1, s0: ps + 1, s1: cs - 1 });
+  }
+  const [fd, fs] = pairs[0], [ld, ls] = pairs[pairs.length - 1];
+  if (fd > 0) regions.push({ d0: 0, d1: fd - 1, s0: Math.max(0, fs - fd), s1: fs - 1 });
+  if (ld < dw.length - 1) regions.push({ d0: ld + 1, d1: dw.length - 1, s0: ls + 1, s1: Math.min(sw.length - 1, ls + (dw.length - 1 - ld)) });
+  let dFrom = Infinity, dTo = -1, sFrom = Infinity, sTo = -1;
+  for (const r of regions) {
+    // words the draft dropped: anchor the edit on the matched word before them
+    const d0 = r.d1 < r.d0 ? r.d0 - 1 : r.d0, d1 = r.d1 < r.d0 ? r.d0 - 1 : r.d1;
+    const s0 = r.d1 < r.d0 ? r.s0 - 1 : r.s0;
+    dFrom = Math.min(dFrom, d0); dTo = Math.max(dTo, d1);
+    if (r.s1 >= s0) { sFrom = Math.min(sFrom, s0); sTo = Math.max(sTo, r.s1); }
+  }
+  if (dTo < 0) { dFrom = 0; dTo = dw.length - 1; }
+  const src = ctx.index.doc(id).analysis.text;
+  const start = dw[dFrom].start;
+  const end = dw[dTo].end;
+  const newText = sTo >= sFrom ? src.slice(sw[sFrom].start, sw[sTo].end) : '';
+  const was = ctx.text.slice(start, end);
+  const ev = [ctx.evidence(id, sTo >= sFrom ? [{ start: sw[sFrom].start, end: sw[sTo].end }] : [])];
+  const fixes: Fix[] = newText && newText !== was ? [{ title: `Restore the source's words: '${newText}' (${where(ev[0]).replace(/:\d+$/, '')})`, start, end, newText }] : [];
+  const shown = newText ? `"${newText}"` : 'other words';
+  return {
+    ...base, start, end, verdict: 'conflict', code: CODES.alteredQuote,
+    message: `The source quotes ${shown}, not "${was}" (${where(ev[0])}).`, sourceValue: newText, evidence: ev, fixes,
+  };
+}
+
+/** Who said it in the source: the speaker of the quotation holding the words, or the transcript label. */
+function sourceSpeaker(ctx: CheckContext, p: Place): NameMention | undefined {
+  const s = ctx.index.sentence(p.id);
+  const start = p.words[p.from].start, end = p.words[p.to].end;
+  const inQuote = (qs: readonly QuoteMention[]) => qs.find((x) => x.innerStart <= start && end <= x.innerEnd + 1);
+  let q = inQuote(s.quotes);
+  if (!q) {
+    const prev = ctx.index.neighbours(p.id, 1).find((n) => n === p.id - 1);
+    if (prev !== undefined) q = inQuote(ctx.index.sentence(prev).quotes);
+  }
+  const sp = q?.speaker ?? (s.label && !q ? s.label : undefined);
+  return personOf(sp);
+}
+
+function personOf(sp: Speaker | undefined): NameMention | undefined {
+  if (!sp) return undefined;
+  if (sp.kind === 'name' && sp.name && !sp.name.country) return sp.name;
+  if (sp.kind === 'pronoun' && sp.resolved) return sp.resolved;
+  return undefined;
+}
+
+function samePerson(a: NameMention, b: NameMention): boolean {
+  return sameEntity(a, b) || loose(a.words[a.words.length - 1]) === loose(b.words[b.words.length - 1]);
+}
+
+function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[]): Omit<ClaimResult, 'kind' | 'claimStart' | 'claimEnd'> | null {
+  const sp = q.speaker;
+  if (!sp || sp.kind !== 'name' || !sp.name || sp.name.country) return null;
+  const draftPerson = sp.name;
+  const sources = places.map((p) => ({ p, person: sourceSpeaker(ctx, p) })).filter((x) => x.person);
+  if (!sources.length || sources.some((x) => samePerson(x.person!, draftPerson))) return null;
+  const right = sources[0].person!;
+  const entries = ctx.index.names.same(right);
+  const full = entries.length ? NameIndex.display([...entries].sort((a, b) => b.words.length - a.words.length || b.content - a.content)[0]) : right.text;
+  let newText: string;
+  if (draftPerson.role) {
+    const role = right.role?.text ?? entries.flatMap((e) => e.roles).map((r) => r.text)[0];
+    newText = role ? `${role} ${full}` : full;
+  } else if (draftPerson.words.length >= 2) newText = full;
+  else newText = full.split(/\s+/).pop()!;
+  const ev = distinct(sources.map((x) => ctx.evidence(x.p.id, [{ start: x.p.words[x.p.from].start, end: x.p.words[x.p.to].end }])));
+  return {
+    start: sp.start, end: sp.end, verdict: 'conflict', code: CODES.misattributedQuote,
+    message: `Sources attribute this quotation to ${right.role ? `${right.role.text} ` : ''}${right.text} (${where(ev[0])}), not ${sp.text}.`,
+    sourceValue: newText, evidence: ev,
+    fixes: [{ title: `Attribute to ${newText} (${where(ev[0]).replace(/:\d+$/, '')})`, start: sp.start, end: sp.end, newText }],
+  };
+}
+
+export type { AnalyzedSentence };

@@ -1,0 +1,118 @@
+// One pass over a text: paragraphs, sentences, tokens, and the claims of every sentence
+// (figures, dates, names, quotations with speakers). Drafts and sources go through this same
+// function, so a source checked as a draft yields exactly the claims it was indexed with.
+import { Token, tokenize } from '../text/tokens';
+import { Paragraph, QuoteSpan, SegmentOptions, paragraphs } from '../text/segment';
+import { isCommonWord } from '../text/vocab';
+import { DateMention, extractDates } from './dates';
+import { NameMention, extractNames } from './names';
+import { Quantity, extractQuantities } from './quantities';
+import { LABEL_RE, QuoteMention, Speaker, findSpeaker, makeQuote } from './quotes';
+
+export interface AnalyzedSentence {
+  readonly index: number;
+  readonly para: number;
+  readonly start: number;
+  readonly end: number;
+  readonly tokens: readonly Token[];
+  readonly quantities: readonly Quantity[];
+  readonly dates: readonly DateMention[];
+  readonly names: readonly NameMention[];
+  /** quotations that open in this sentence */
+  readonly quotes: readonly QuoteMention[];
+  /** every quotation span that overlaps the sentence */
+  readonly quoteSpans: readonly QuoteSpan[];
+  /** the transcript speaker of this paragraph, if the text is a transcript */
+  readonly label?: Speaker;
+  /** a headline: Title Case, or a short line without final punctuation */
+  readonly heading: boolean;
+}
+
+export interface AnalyzedText {
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly sentences: readonly AnalyzedSentence[];
+}
+
+/** Inside a quotation of the sentence (the claim is the quotation's to check). */
+export function inQuote(s: AnalyzedSentence, start: number, end: number): boolean {
+  return s.quoteSpans.some((q) => start >= q.innerStart && end <= q.innerEnd);
+}
+
+export function analyzeText(text: string, opts: SegmentOptions = {}): AnalyzedText {
+  const paras = paragraphs(text, opts);
+  const labelled = paras.filter((p) => labelOf(text, p) !== null).length;
+  const transcript = labelled >= 2;
+  const sentences: AnalyzedSentence[] = [];
+  let lastPerson: { name: NameMention; at: number } | undefined;
+  let lastSpeaker: { speaker: Speaker; at: number } | undefined;
+  paras.forEach((p, pi) => {
+    let label: Speaker | undefined;
+    let labelEnd = -1;
+    if (transcript) {
+      const m = labelOf(text, p);
+      if (m) {
+        labelEnd = p.start + m.length;
+        label = labelSpeaker(text, p.start, labelEnd);
+      }
+    }
+    for (const r of p.sentences) {
+      const toks = tokenize(text.slice(r.start, r.end), r.start);
+      const quoteSpans = p.quotes.filter((q) => q.open < r.end && q.close > r.start);
+      const isMark = (i: number) => quoteSpans.some((q) => toks[i].start === q.open || toks[i].end === q.close) || toks[i].kind === 'url';
+      let firstWord = toks.findIndex((t) => t.kind === 'word' && t.start >= Math.max(labelEnd, r.start));
+      if (firstWord < 0) firstWord = 0;
+      const words = toks.filter((t) => t.kind === 'word' && t.low.length > 3);
+      const caps = words.filter((t) => t.cap).length;
+      const titleCase = words.length >= 3 && caps / words.length >= 0.7 && !/[.!?]["\u201d']?$/.test(text.slice(r.start, r.end));
+      const heading = titleCase || (p.short && p.sentences.length === 1);
+      const dates = extractDates(toks, isMark);
+      const used = new Set<number>();
+      for (const d of dates) for (let k = d.first; k <= d.last; k++) used.add(k);
+      const quantities = extractQuantities(toks, (i) => isMark(i) || used.has(i));
+      for (const q of quantities) for (let k = q.first; k <= q.last; k++) used.add(k);
+      const names = extractNames(toks, { skip: (i) => isMark(i) || used.has(i), firstWord, titleCase, src: text });
+      const quotes: QuoteMention[] = [];
+      for (const span of p.quotes) {
+        if (span.open < r.start || span.open >= r.end) continue;
+        const q = makeQuote(span, toks, text);
+        let sp = findSpeaker(toks, names, q, text);
+        if (!sp && label) sp = label;
+        // a quotation that is a sentence of its own continues the previous speaker's words
+        if (!sp && lastSpeaker && lastSpeaker.at >= sentences.length - 1 && text.slice(r.start, span.open).trim() === '') sp = lastSpeaker.speaker;
+        if (sp?.kind === 'pronoun' && lastPerson && sentences.length - lastPerson.at <= 3 && !/^(i|we|they)$/i.test(sp.text)) {
+          sp = { ...sp, resolved: lastPerson.name };
+        }
+        q.speaker = sp;
+        if (sp) lastSpeaker = { speaker: sp, at: sentences.length };
+        quotes.push(q);
+      }
+      const subject = names.find((n) => n.person && n.start < (toks[Math.min(toks.length - 1, firstWord + 6)]?.end ?? 0));
+      const anyPerson = subject ?? [...names].reverse().find((n) => n.person);
+      if (anyPerson) lastPerson = { name: anyPerson, at: sentences.length };
+      sentences.push({ index: sentences.length, para: pi, start: r.start, end: r.end, tokens: toks, quantities, dates, names, quotes, quoteSpans, label, heading });
+    }
+  });
+  return { text, paragraphs: paras, sentences };
+}
+
+function labelOf(text: string, p: Paragraph): string | null {
+  const m = LABEL_RE.exec(text.slice(p.start, Math.min(p.end, p.start + 120)));
+  if (!m) return null;
+  const words = m[1].trim().split(/\s+/);
+  if (words.length > 6) return null;
+  // "Zeine said:" is prose, not a label: a label has no lower-case word but a role
+  if (words.some((w) => /^[a-z]/.test(w) && !/^(de|da|van|von|al|bin|of)$/.test(w))) return null;
+  return m[0];
+}
+
+function labelSpeaker(text: string, start: number, end: number): Speaker {
+  const m = LABEL_RE.exec(text.slice(start, end))!;
+  const labelStart = start + m[0].indexOf(m[1]);
+  const labelEnd = labelStart + m[1].trimEnd().length;
+  const toks = tokenize(text.slice(labelStart, labelEnd), labelStart);
+  const names = extractNames(toks, { skip: () => false, firstWord: 0, titleCase: false, src: text });
+  const n = names.find((x) => x.person) ?? names[names.length - 1];
+  if (n && !isCommonWord(n.key)) return { start: labelStart, end: labelEnd, kind: 'name', name: n, text: text.slice(labelStart, labelEnd) };
+  return { start: labelStart, end: labelEnd, kind: 'other', text: text.slice(labelStart, labelEnd) };
+}

@@ -1,0 +1,275 @@
+// Figures in a sentence: counts, money, percentages, measures, ordinals, numbers in words.
+// Each figure gets a normalised value (scale and unit applied) and its surface form, so
+// "$5bn" = "$5 billion" and "four decades" = "40 years".
+import { Token } from '../text/tokens';
+import {
+  APPROX_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_PREFIXES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALES, UNITS,
+  isCommonWord,
+} from '../text/vocab';
+
+export interface Quantity {
+  /** token range [first, last] of the whole figure (currency, number, scale, unit) */
+  readonly first: number;
+  readonly last: number;
+  /** offsets of the whole figure */
+  readonly start: number;
+  readonly end: number;
+  /** offsets of the number itself (and its scale word) */
+  readonly numStart: number;
+  readonly numEnd: number;
+  /** the value in the dimension's base unit (money: currency units; counts: items) */
+  readonly value: number;
+  /** the number and scale as written ("5 billion", "1,500", "four") */
+  readonly numText: string;
+  /** value = (number as written) x scale, scale words and unit factor included */
+  readonly scale: number;
+  /** end offset of the number itself, before any scale word ("5" in "5bn") */
+  readonly baseEnd: number;
+  /** 'count' | 'money' | 'percent' | 'length' | ... | 'ordinal' | 'score' */
+  readonly dim: string;
+  /** currency code or unit symbol, '' for plain counts */
+  readonly unit: string;
+  readonly approx: 'exact' | 'approx' | 'min' | 'max';
+  /** written in words ("three") */
+  readonly words: boolean;
+  /** decimals as written, for rounding ("7.9" -> 1) */
+  readonly decimals: number;
+  /** score-like pairs ("7-2") keep their text as the value */
+  readonly pair?: string;
+}
+
+const NUMERIC = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
+
+function numericValue(t: string): { v: number; dec: number } | null {
+  if (!NUMERIC.test(t)) return null;
+  const clean = t.replace(/,/g, '');
+  const dot = clean.indexOf('.');
+  return { v: Number(clean), dec: dot < 0 ? 0 : clean.length - dot - 1 };
+}
+
+/** Parses number words from token i: "twenty-five", "two hundred and fifty", "a dozen". */
+function wordNumber(toks: readonly Token[], i: number): { v: number; last: number } | null {
+  if (toks[i]?.low === 'a' && toks[i + 1]?.low === 'dozen') return { v: 12, last: i + 1 };
+  let j = i, cur = 0, any = false, last = -1;
+  while (j < toks.length) {
+    const w = toks[j].low;
+    const n = NUMBER_WORDS.get(w);
+    if (n !== undefined && w !== 'dozen') {
+      const joinsTens = cur >= 20 && cur < 100 && cur % 10 === 0 && n < 10;
+      const joinsHundreds = cur >= 100 && cur % 100 === 0 && n < 100;
+      if (any && !joinsTens && !joinsHundreds) break;
+      cur += n; any = true; last = j;
+      // "twenty-five"
+      const unit = NUMBER_WORDS.get(toks[j + 2]?.low ?? '');
+      if (n >= 20 && n < 100 && toks[j + 1]?.text === '-' && !toks[j + 1].spaceBefore && unit !== undefined && unit > 0 && unit < 10) {
+        cur += unit; last = j + 2; j += 3; continue;
+      }
+      j++; continue;
+    }
+    if (w === 'dozen' && any) { cur *= 12; last = j; j++; continue; }
+    if (w === 'hundred' && any && cur < 100) { cur *= 100; last = j; j++; continue; }
+    if (w === 'and' && any && cur >= 100 && cur % 100 === 0 && NUMBER_WORDS.has(toks[j + 1]?.low ?? '')) { j++; continue; }
+    break;
+  }
+  return any ? { v: cur, last } : null;
+}
+
+function unitAt(toks: readonly Token[], j: number): { info: { dim: string; unit: string; factor: number }; last: number } | null {
+  // two- and three-word units first ("square kilometres", "percentage points", "miles per hour")
+  for (const n of [3, 2, 1]) {
+    if (j + n - 1 >= toks.length) continue;
+    const words = toks.slice(j, j + n);
+    if (n > 1 && words.some((t, k) => k > 0 && !t.spaceBefore && t.text !== '/')) continue;
+    const key = words.map((t) => t.low).join(n > 1 && words[1]?.text === '/' ? '' : ' ').replace(/ \/ /g, '/');
+    const info = UNITS.get(key);
+    if (info) return { info, last: j + n - 1 };
+  }
+  return null;
+}
+
+function currencyWordAt(toks: readonly Token[], j: number): { code: string; last: number } | null {
+  const two = toks[j + 1] ? `${toks[j].low} ${toks[j + 1].low}` : '';
+  if (two && CURRENCY_WORDS.has(two)) return { code: CURRENCY_WORDS.get(two)!, last: j + 1 };
+  const one = CURRENCY_WORDS.get(toks[j]?.low ?? '');
+  return one ? { code: one, last: j } : null;
+}
+
+function approxBefore(toks: readonly Token[], first: number): 'exact' | 'approx' | 'min' | 'max' {
+  for (const n of [3, 2, 1]) {
+    if (first - n < 0) continue;
+    const key = toks.slice(first - n, first).map((t) => t.low).join(' ');
+    const a = APPROX_BEFORE.get(key);
+    if (a) return a;
+  }
+  return 'exact';
+}
+
+const VAGUE_OF = new Set(['thousands', 'millions', 'hundreds', 'dozens', 'tens', 'billions', 'scores']);
+
+/** All figures of a sentence's tokens. Years and parts of dates or names are left to other extractors. */
+export function extractQuantities(toks: readonly Token[], skip: (i: number) => boolean): Quantity[] {
+  const out: Quantity[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (skip(i)) continue;
+    const q = quantityAt(toks, i, skip);
+    if (q) { out.push(q); i = q.last; }
+  }
+  return out;
+}
+
+function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => boolean): Quantity | null {
+  const t = toks[i];
+  let first = i, j = i;
+  let currency = '';
+  // currency before the number: "$", "US$", "€"
+  if (t.kind === 'punct' && CURRENCY_SYMBOLS.has(t.text)) {
+    currency = CURRENCY_SYMBOLS.get(t.text)!;
+    if (t.text === '$' && i > 0 && !t.spaceBefore && DOLLAR_PREFIXES.has(toks[i - 1].low)) { currency = DOLLAR_PREFIXES.get(toks[i - 1].low)!; first = i - 1; }
+    j = i + 1;
+    if (!toks[j] || toks[j].kind !== 'num') return null;
+  } else if (t.kind === 'word' && /^(usd|eur|gbp|chf|jpy|cny|inr|ngn|xof|xaf|cad|aud|rs|fcfa)$/.test(t.low) && toks[i + 1]?.kind === 'num') {
+    currency = CURRENCY_WORDS.get(t.low) ?? (t.low === 'rs' ? 'INR' : t.text.toUpperCase());
+    j = i + 1;
+  }
+  const nt = toks[j];
+  if (!nt) return null;
+  let value: number, decimals = 0, words = false, numLast = j;
+  let ordinal = false;
+  if (nt.kind === 'num') {
+    const nv = numericValue(nt.text);
+    if (!nv) return null;
+    value = nv.v; decimals = nv.dec;
+    // a number glued to a word before it is part of a name or code ("G7", "F-16", "COVID-19")
+    const prev = toks[j - 1];
+    if (!currency && prev && !nt.spaceBefore && (prev.kind === 'word' || (prev.text === '-' && toks[j - 2]?.kind === 'word' && !prev.spaceBefore))) return null;
+    // "No. 4", "Base 101", "Article 5": a number right after a capitalised word that is not a month
+    if (!currency && prev && prev.kind === 'word' && prev.cap && !MONTHS.has(prev.low) && j > 0 && !isSentenceStartIndex(toks, j - 1)
+      && !APPROX_BEFORE.has(prev.low) && !/^(about|around|some|nearly|over|under)$/.test(prev.low)) return null;
+    if (!currency && prev && (prev.low === 'no' || prev.low === 'nos' || prev.low === '#') ) return null;
+    // clock times "10:30", "3 p.m."
+    if (toks[j + 1]?.text === ':' && toks[j + 2]?.kind === 'num' && !toks[j + 2].spaceBefore) return null;
+    if (/^(a\.m\.|p\.m\.|am|pm|gmt|utc)$/.test(toks[j + 1]?.low ?? '')) return null;
+    // ordinal suffix "21st"
+    const suf = toks[j + 1];
+    if (suf && !suf.spaceBefore && /^(st|nd|rd|th)$/.test(suf.low)) { ordinal = true; numLast = j + 1; }
+  } else if (nt.kind === 'word') {
+    if (currency) return null;
+    const ow = ORDINAL_WORDS.get(nt.low);
+    if (ow !== undefined) {
+      value = ow; words = true; ordinal = true;
+    } else {
+      const wn = wordNumber(toks, j);
+      if (!wn) return null;
+      value = wn.v; words = true; numLast = wn.last;
+      // "one" alone is mostly a pronoun ("including one in Ayorou"); keep it only with a scale or unit
+      if (value === 1 && numLast === j && nt.low === 'one') {
+        const nx = toks[j + 1];
+        if (!nx || !(SCALES.has(nx.low) || UNITS.has(nx.low))) return null;
+      }
+    }
+  } else return null;
+
+  const baseNum = value;
+  const baseLast = ordinal ? j : numLast;
+  // vague: "tens of thousands", "thousands of", "dozens of"
+  if (words && toks[numLast + 1]?.low === 'of' && VAGUE_OF.has(toks[numLast]?.low)) return null;
+
+  let k = numLast + 1;
+  let dim = ordinal ? 'ordinal' : 'count';
+  let unit = '';
+  let factor = 1;
+  let pair: string | undefined;
+  // score or vote pair "7-2" (a range "1,000-1,500" is two figures)
+  if (!ordinal && !words && toks[k]?.text === '-' && !toks[k].spaceBefore && toks[k + 1]?.kind === 'num' && !toks[k + 1].spaceBefore
+    && value < 1000 && Number(toks[k + 1].text) < 1000 && !/[.,]/.test(nt.text + toks[k + 1].text)) {
+    pair = `${nt.text}-${toks[k + 1].text}`;
+    dim = 'score';
+    k += 2;
+    return mk(toks, first, k - 1, j, k - 1, value, nt.text, dim, '', approxBefore(toks, first), false, 0, 1, toks[k - 1].end, pair);
+  }
+  // scale: "5bn", "5 billion", "1.5 million"
+  const sc = toks[k];
+  if (!ordinal && sc && sc.kind === 'word' && SCALES.has(sc.low)) {
+    const glued = !sc.spaceBefore;
+    const shortForm = sc.low.length <= 3 && sc.low !== 'mn' && sc.low !== 'bn' && sc.low !== 'tn';
+    // "m", "b", "k" only glued to a number ("$5m", "20k"); "m" alone after a bare number is metres
+    if (!shortForm || (glued && (currency || sc.low !== 'm'))) {
+      if (!(VAGUE_OF.has(sc.low) && sc.low.endsWith('s'))) {
+        value *= SCALES.get(sc.low)!;
+        k++;
+      }
+    }
+  }
+  const numEndTok = k - 1;
+  // "-" glued unit: "43-kilometer", "two-day"
+  let hyphen = false;
+  if (toks[k]?.text === '-' && !toks[k].spaceBefore && toks[k + 1] && !toks[k + 1].spaceBefore) { hyphen = true; k++; }
+  if (!ordinal) {
+    const cw = currency ? null : currencyWordAt(toks, k);
+    if (cw && !hyphen) {
+      currency = cw.code;
+      k = cw.last + 1;
+    } else {
+      const u = unitAt(toks, k);
+      // "m" and "t" and "h" and "l" only right after a number ("5m", "10 t" is too risky)
+      if (u && !(u.info.unit.length <= 2 && /^[a-z]$/.test(toks[k].low) && toks[k].spaceBefore)) {
+        dim = u.info.dim; unit = u.info.unit; factor = u.info.factor;
+        k = u.last + 1;
+        // "25 per cent" already covered; "5 kilometres long" fine
+      } else if (hyphen) {
+        k--; // the hyphen joins a plain word: "two-thirds", "1,500-strong": keep the count alone
+      }
+    }
+  }
+  if (currency) { dim = 'money'; unit = currency === 'GBP?' ? 'GBP' : currency; }
+  // a bare 4-digit year-like number with no unit is a date's job
+  if (dim === 'count' && !words && numEndTok === j && /^(1[5-9]\d\d|20\d\d|2100)$/.test(nt.text) && !isCountNounAt(toks, k)) return null;
+  return mk(toks, first, k - 1, j, numEndTok, value * factor, toks.slice(j, numEndTok + 1).map((x) => x.text).join(' '),
+    dim, unit, approxBefore(toks, first), words, decimals, baseNum ? (value * factor) / baseNum : factor, toks[baseLast].end, pair);
+}
+
+function isSentenceStartIndex(toks: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    if (toks[k].kind === 'word' || toks[k].kind === 'num') return false;
+  }
+  return true;
+}
+
+// After a year-like number: a plural noun or a noun of things counted ("2000 troops") makes it a count.
+function isCountNounAt(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  if (!t || t.kind !== 'word' || t.cap) return false;
+  return /s$/.test(t.low) && isCommonWord(t.low) && !/^(was|is|has|as|us|this|its|his|hers|ours|yours|theirs|whereas|always|perhaps|across)$/.test(t.low);
+}
+
+function mk(toks: readonly Token[], first: number, last: number, numFirst: number, numLast: number, value: number, numText: string,
+  dim: string, unit: string, approx: Quantity['approx'], words: boolean, decimals: number, scale: number, baseEnd: number, pair?: string): Quantity {
+  return {
+    first, last, start: toks[first].start, end: toks[last].end, numStart: toks[numFirst].start, numEnd: toks[numLast].end,
+    value, numText, dim, unit, approx, words, decimals, scale, baseEnd, pair,
+  };
+}
+
+/** Two figures say the same, allowing rounding to the precision written and approximate words. */
+export function sameValue(draft: Quantity, source: Quantity): boolean {
+  if (draft.pair || source.pair) return draft.pair === source.pair;
+  const a = draft.value, b = source.value;
+  if (a === b) return true;
+  const rel = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-9);
+  if (rel < 1e-9) return true;
+  // rounding: "7.9 billion" for 7.92 billion, "8 billion" for 7.92 billion
+  const scale = draft.scale;
+  const step = Math.pow(10, -draft.decimals) * scale;
+  if (Math.abs(a - b) <= step / 2 + 1e-9 * Math.abs(a) && rel < 0.05) return true;
+  if (draft.approx === 'approx' || source.approx === 'approx') return rel <= 0.03;
+  if (draft.approx === 'min') return b >= a && b <= a * 2;
+  if (draft.approx === 'max') return b <= a && b >= a / 2;
+  return false;
+}
+
+/** Same kind of figure: both money in one currency, both lengths, both counts... */
+export function comparable(a: Quantity, b: Quantity): boolean {
+  if (a.dim !== b.dim) return false;
+  if (a.dim === 'money') return a.unit === b.unit || a.unit === 'GBP?' || b.unit === 'GBP?';
+  return true;
+}

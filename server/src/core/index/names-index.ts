@@ -1,0 +1,123 @@
+// Every name the sources mention, with where and in what role, looked up exactly, by a
+// part of the name ("Lecornu"), as a country or demonym, or fuzzily (fuse.js) for spellings.
+import Fuse from 'fuse.js';
+import { NameMention, contains, loose, sameEntity } from '../extract/names';
+
+export interface RoleFact {
+  readonly text: string;
+  readonly head: string;
+  readonly words: readonly string[];
+  readonly sentence: number;
+}
+
+export interface NameEntry {
+  readonly key: string;
+  readonly words: readonly string[];
+  readonly country?: string;
+  /** surface forms and how often each was seen */
+  readonly texts: Map<string, number>;
+  /** sentence ids */
+  readonly mentions: number[];
+  readonly roles: RoleFact[];
+  person: boolean;
+  /** sentences that are not page chrome */
+  content: number;
+}
+
+export class NameIndex {
+  private readonly entries = new Map<string, NameEntry>();
+  private readonly byWord = new Map<string, Set<string>>();
+  private readonly byCountry = new Map<string, Set<string>>();
+  private fuse: Fuse<NameEntry> | undefined;
+
+  get size(): number { return this.entries.size; }
+
+  add(sentence: number, m: NameMention, boilerplate: boolean): void {
+    let e = this.entries.get(m.key);
+    if (!e) {
+      e = { key: m.key, words: m.words, country: m.country, texts: new Map(), mentions: [], roles: [], person: false, content: 0 };
+      this.entries.set(m.key, e);
+      for (const w of m.words) addTo(this.byWord, loose(w), m.key);
+      if (m.country) addTo(this.byCountry, m.country, m.key);
+      this.fuse = undefined;
+    }
+    e.texts.set(m.text, (e.texts.get(m.text) ?? 0) + 1);
+    e.mentions.push(sentence);
+    if (!boilerplate) e.content++;
+    if (m.person) e.person = true;
+    if (m.role) e.roles.push({ text: m.role.text, head: m.role.head, words: m.role.words, sentence });
+  }
+
+  remove(sentence: number, m: NameMention, boilerplate: boolean): void {
+    const e = this.entries.get(m.key);
+    if (!e) return;
+    const i = e.mentions.indexOf(sentence);
+    if (i >= 0) e.mentions.splice(i, 1);
+    if (!boilerplate) e.content--;
+    const n = (e.texts.get(m.text) ?? 1) - 1;
+    if (n > 0) e.texts.set(m.text, n); else e.texts.delete(m.text);
+    for (let r = e.roles.length - 1; r >= 0; r--) if (e.roles[r].sentence === sentence) e.roles.splice(r, 1);
+    if (!e.mentions.length) {
+      this.entries.delete(m.key);
+      for (const w of m.words) this.byWord.get(loose(w))?.delete(m.key);
+      if (m.country) this.byCountry.get(m.country)?.delete(m.key);
+      this.fuse = undefined;
+    }
+  }
+
+  get(key: string): NameEntry | undefined { return this.entries.get(key); }
+
+  /**
+   * Entries that hold the draft's name: the same key, the same country, or a longer name that
+   * contains it ("Lecornu" in "Sebastien Lecornu"). A shorter source name inside a longer draft
+   * name ("Bazoum" in "Emmanuel Bazoum") is `partial`, not the same.
+   */
+  same(m: { key: string; words: readonly string[]; country?: string }): NameEntry[] {
+    return this.related(m).filter((e) => e.key === m.key || (m.country && e.country === m.country) || contains(e.words, m.words));
+  }
+
+  /** Entries with a name inside the draft's name, or containing it. */
+  related(m: { key: string; words: readonly string[]; country?: string }): NameEntry[] {
+    const out = new Map<string, NameEntry>();
+    const exact = this.entries.get(m.key);
+    if (exact) out.set(exact.key, exact);
+    if (m.country) for (const k of this.byCountry.get(m.country) ?? []) out.set(k, this.entries.get(k)!);
+    const last = m.words[m.words.length - 1];
+    for (const k of this.byWord.get(loose(last ?? '')) ?? []) {
+      const e = this.entries.get(k)!;
+      if (sameEntity(m, e)) out.set(k, e);
+    }
+    return [...out.values()];
+  }
+
+  /** People whose name ends with this word (a surname). */
+  withSurname(word: string): NameEntry[] {
+    const out: NameEntry[] = [];
+    for (const k of this.byWord.get(loose(word)) ?? []) {
+      const e = this.entries.get(k)!;
+      if (loose(e.words[e.words.length - 1]) === loose(word)) out.push(e);
+    }
+    return out;
+  }
+
+  /** Close spellings, best first (fuse.js score: 0 is exact, 1 is nothing alike). */
+  fuzzy(key: string, limit = 5): { entry: NameEntry; score: number }[] {
+    if (!this.fuse) {
+      this.fuse = new Fuse([...this.entries.values()], { keys: ['key'], includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
+    }
+    return this.fuse.search(key, { limit }).map((r) => ({ entry: r.item, score: r.score ?? 1 }));
+  }
+
+  /** The most frequent way the sources write this name. */
+  static display(e: NameEntry): string {
+    let best = '', n = -1;
+    for (const [t, c] of e.texts) if (c > n || (c === n && t.length > best.length)) { best = t; n = c; }
+    return best;
+  }
+}
+
+function addTo(m: Map<string, Set<string>>, k: string, v: string): void {
+  let s = m.get(k);
+  if (!s) m.set(k, (s = new Set()));
+  s.add(v);
+}

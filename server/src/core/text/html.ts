@@ -1,0 +1,111 @@
+// HTML to prose with a real parser (htmlparser2): the document's text only, entities decoded,
+// no script/style/nav/footer or page chrome, one block per paragraph, and the source line of
+// every character kept so a sentence can name its line.
+import { Parser } from 'htmlparser2';
+
+export interface HtmlProse {
+  readonly text: string;
+  /** 1-based source line of an offset in `text` */
+  lineOf(offset: number): number;
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'footer', 'aside', 'form', 'button',
+  'select', 'option', 'iframe', 'object', 'canvas', 'head', 'menu', 'dialog', 'map']);
+const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol',
+  'table', 'thead', 'tbody', 'tfoot', 'tr', 'blockquote', 'pre', 'br', 'hr', 'dd', 'dt', 'dl', 'figcaption', 'figure',
+  'address', 'header', 'caption', 'title', 'body', 'html', 'center', 'details', 'summary', 'fieldset', 'legend']);
+const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr']);
+// Page chrome named by class, id or role: cookie banners, share bars, "related stories" boxes.
+const CHROME = /(?:^|[\s_-])(cookies?|consent|gdpr|banner|newsletter|subscribe|share|sharing|social|related|advert|ads?|promo|sponsored|comments?|breadcrumbs?|menu|sidebar|popup|modal|teasers?|recommended|trending|most-read|outbrain|taboola|paywall|site-header|site-footer|navbar|navigation)(?:$|[\s_-])/i;
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert']);
+
+export function htmlToProse(src: string): HtmlProse {
+  const starts = [0];
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) starts.push(i + 1);
+  const srcLine = (off: number) => { let lo = 0, hi = starts.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (starts[m] <= off) lo = m; else hi = m - 1; } return lo + 1; };
+
+  let out = '';
+  const anchorOff: number[] = [0];
+  const anchorLine: number[] = [1];
+  const stack: { name: string; skip: boolean; article: boolean }[] = [];
+  let skipDepth = 0, articleDepth = 0;
+  let cellIndex = 0;
+  let headers: string[] = [];
+  let rowIsHeader = false;
+  let pendingSpace = false;
+  let cellStart = 0;
+
+  const endBlock = () => {
+    out = out.replace(/[ \t]+$/, '');
+    if (out && !out.endsWith('\n\n')) out += out.endsWith('\n') ? '\n' : '\n\n';
+    pendingSpace = false;
+  };
+  const parser: Parser = new Parser({
+    onopentag(name, attrs) {
+      const chrome = CHROME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`) || CHROME_ROLES.has((attrs.role ?? '').toLowerCase())
+        || attrs.hidden !== undefined || attrs['aria-hidden'] === 'true' || /display\s*:\s*none/i.test(attrs.style ?? '');
+      const skip = SKIP.has(name) || (name === 'header' && articleDepth === 0) || (chrome && name !== 'body' && name !== 'html' && name !== 'main' && name !== 'article');
+      if (!VOID.has(name)) stack.push({ name, skip, article: name === 'article' || name === 'main' });
+      if (name === 'article' || name === 'main') articleDepth++;
+      if (skip && !VOID.has(name)) skipDepth++;
+      if (skipDepth) return;
+      if (name === 'tr') { cellIndex = 0; rowIsHeader = true; }
+      if (name === 'td' || name === 'th') {
+        if (name === 'td') rowIsHeader = false;
+        if (cellIndex > 0) out += '; ';
+        if (name === 'td' && headers[cellIndex] && headers.length > 1) out += `${headers[cellIndex]}: `;
+        cellStart = out.length;
+      }
+      if (BLOCK.has(name)) endBlock();
+      if (name === 'img' && attrs.alt && attrs.alt.trim().length > 20) { /* alt text is not article prose */ }
+    },
+    ontext(data) {
+      if (skipDepth) return;
+      const at = parser.startIndex;
+      let line = srcLine(at);
+      const text = data.replace(/\u00a0/g, ' ');
+      for (const part of text.split(/(\n)/)) {
+        if (part === '\n') { line++; pendingSpace = true; continue; }
+        if (!part) continue;
+        const collapsed = part.replace(/[ \t\r\f\v]+/g, ' ');
+        if (!collapsed.trim()) { pendingSpace = true; continue; }
+        let piece = collapsed;
+        if ((pendingSpace || piece.startsWith(' ')) && out && !/[\s]$/.test(out)) out += ' ';
+        piece = piece.replace(/^ /, '');
+        pendingSpace = piece.endsWith(' ');
+        piece = piece.replace(/ $/, '');
+        anchorOff.push(out.length); anchorLine.push(line);
+        out += piece;
+      }
+    },
+    onclosetag(name) {
+      if (VOID.has(name)) { if (!skipDepth && BLOCK.has(name)) endBlock(); return; }
+      // pop to the matching element (htmlparser2 closes implied tags for us)
+      let top = stack.pop();
+      while (top && top.name !== name) { if (top.skip) skipDepth--; if (top.article) articleDepth--; top = stack.pop(); }
+      if (!top) return;
+      if (top.article) articleDepth--;
+      if (top.skip) { skipDepth--; return; }
+      if (skipDepth) return;
+      if (name === 'td' || name === 'th') {
+        if (rowIsHeader) headers[cellIndex] = out.slice(cellStart).trim();
+        cellIndex++;
+      }
+      if (name === 'tr' && rowIsHeader && cellIndex > 1) { /* header row kept as text too */ }
+      if (name === 'table') headers = [];
+      if (BLOCK.has(name)) endBlock();
+    },
+  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
+  parser.write(src);
+  parser.end();
+  const text = out.replace(/\s+$/, '');
+
+  return {
+    text,
+    lineOf(offset: number): number {
+      let lo = 0, hi = anchorOff.length - 1;
+      while (lo < hi) { const m = (lo + hi + 1) >> 1; if (anchorOff[m] <= offset) lo = m; else hi = m - 1; }
+      return anchorLine[lo];
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// Markdown to prose, offset for offset: everything that is not prose (front matter, code,
+// link targets, HTML tags, markers of headings, lists, emphasis and tables) becomes spaces,
+// so a span found in the masked text is the same span in the editor's document.
+
+export interface MaskedText {
+  readonly text: string;
+  /** 0-based lines that start a block (heading, list item, quote, table row) */
+  readonly blockStarts: ReadonlySet<number>;
+}
+
+export function maskMarkdown(src: string): MaskedText {
+  const chars = src.split('');
+  const blank = (s: number, e: number) => { for (let i = s; i < e; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' '; };
+  const blockStarts = new Set<number>();
+  const lines: { start: number; end: number }[] = [];
+  for (let p = 0; p <= src.length;) {
+    let nl = src.indexOf('\n', p);
+    if (nl < 0) nl = src.length;
+    lines.push({ start: p, end: nl });
+    p = nl + 1;
+    if (nl === src.length) break;
+  }
+  const lineText = (i: number) => src.slice(lines[i].start, lines[i].end).replace(/\r$/, '');
+
+  let i = 0;
+  // front matter
+  if (lines.length && /^(---|\+\+\+)\s*$/.test(lineText(0))) {
+    const fence = lineText(0).trim();
+    for (let j = 1; j < lines.length; j++) {
+      if (lineText(j).trim() === fence || (fence === '---' && lineText(j).trim() === '...')) {
+        blank(lines[0].start, lines[j].end);
+        i = j + 1;
+        break;
+      }
+    }
+  }
+  let prevBlank = true;
+  for (; i < lines.length; i++) {
+    const { start } = lines[i];
+    const line = lineText(i);
+    const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      // fenced code: blank to the closing fence (or the end)
+      let j = i + 1;
+      while (j < lines.length && !new RegExp(`^\\s{0,3}${fence[1][0]}{${fence[1].length},}\\s*$`).test(lineText(j))) j++;
+      const last = Math.min(j, lines.length - 1);
+      blank(start, lines[last].end);
+      i = last; prevBlank = false;
+      continue;
+    }
+    if (prevBlank && /^( {4}|\t)/.test(line) && line.trim()) {
+      // indented code block
+      let j = i;
+      while (j + 1 < lines.length && (/^( {4}|\t)/.test(lineText(j + 1)) || !lineText(j + 1).trim())) j++;
+      blank(start, lines[j].end);
+      i = j; prevBlank = false;
+      continue;
+    }
+    if (/^\s{0,3}\[[^\]]+\]:\s*\S/.test(line) || /^\s{0,3}(=+|-{3,}|\*{3,}|_{3,})\s*$/.test(line)) {
+      // link reference definitions, setext underlines, thematic breaks
+      blank(start, start + line.length);
+      prevBlank = false;
+      continue;
+    }
+    let m: RegExpExecArray | null;
+    let off = 0;
+    // block markers, possibly nested: "> - ", "1. ", "# "
+    for (;;) {
+      const rest = line.slice(off);
+      if ((m = /^\s{0,3}>\s?/.exec(rest)) || (m = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/.exec(rest)) || (m = /^\s{0,3}#{1,6}(?:\s+|$)/.exec(rest))) {
+        blank(start + off, start + off + m[0].length);
+        off += m[0].length;
+        blockStarts.add(i);
+        continue;
+      }
+      break;
+    }
+    if (/^\s*\|/.test(line) || (/\|/.test(line) && /^\s*\|?\s*:?-{3,}/.test(lineText(i + 1) ?? ''))) blockStarts.add(i);
+    if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line)) { blank(start, start + line.length); continue; }
+    // trailing heading hashes
+    if (blockStarts.has(i) && (m = /\s#+\s*$/.exec(line))) blank(start + m.index, start + line.length);
+    maskInline(src, start + off, start + line.length, blank);
+    prevBlank = !line.trim();
+  }
+  // HTML comments may span lines
+  for (const m of src.matchAll(/<!--[\s\S]*?(-->|$)/g)) blank(m.index!, m.index! + m[0].length);
+  return { text: chars.join(''), blockStarts };
+}
+
+function maskInline(src: string, s: number, e: number, blank: (s: number, e: number) => void): void {
+  const line = src.slice(s, e);
+  let m: RegExpExecArray | null;
+  // inline code
+  const code = /(`+)[^`]*?\1/g;
+  while ((m = code.exec(line))) blank(s + m.index, s + m.index + m[0].length);
+  // images: all of it; links: keep the text, drop the target
+  const img = /!\[[^\]]*\]\([^)]*\)/g;
+  while ((m = img.exec(line))) blank(s + m.index, s + m.index + m[0].length);
+  const link = /\[([^\]\n]*)\](\([^)\n]*\)|\[[^\]\n]*\])/g;
+  while ((m = link.exec(line))) {
+    blank(s + m.index, s + m.index + 1);
+    const close = m.index + 1 + m[1].length;
+    blank(s + close, s + m.index + m[0].length);
+  }
+  // autolinks, inline HTML tags, footnote references, escapes
+  const tags = /<(?:https?:\/\/[^>\s]+|[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?|\/[a-zA-Z][\w-]*\s*)>|\[\^[^\]]+\]|\\(?=[\\`*_{}[\]()#+\-.!|])/g;
+  while ((m = tags.exec(line))) blank(s + m.index, s + m.index + m[0].length);
+  // emphasis and strike markers at word edges; table pipes
+  const marks = /(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)|\|/g;
+  while ((m = marks.exec(line))) {
+    const before = line[m.index - 1], after = line[m.index + m[0].length];
+    // keep underscores inside words (snake_case) and lone asterisks between spaces
+    if (m[0][0] === '_' && before && after && /\w/.test(before) && /\w/.test(after)) continue;
+    blank(s + m.index, s + m.index + m[0].length);
+  }
+}

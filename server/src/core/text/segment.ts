@@ -1,0 +1,181 @@
+// Paragraphs, quotations and sentences of a text, as offset ranges into it.
+// The same splitter serves drafts and sources, so a source checked as a draft splits the same way.
+
+export interface Range { readonly start: number; readonly end: number }
+
+export interface QuoteSpan {
+  /** offset of the opening mark */
+  readonly open: number;
+  /** offset just after the closing mark (or the paragraph end when the quote is left open) */
+  readonly close: number;
+  /** the quoted words, without the marks */
+  readonly innerStart: number;
+  readonly innerEnd: number;
+  readonly single: boolean;
+}
+
+export interface Paragraph extends Range {
+  readonly sentences: Range[];
+  readonly quotes: QuoteSpan[];
+  /** the paragraph was a line of its own that looks like a heading or label (no final punctuation) */
+  readonly short: boolean;
+}
+
+export interface SegmentOptions {
+  /** 0-based lines that start a new block whatever the line before (Markdown headings, list items) */
+  readonly blockStarts?: ReadonlySet<number>;
+  /**
+   * How a single line break reads. 'paragraph' (plain text, scraped copy): a new paragraph unless
+   * the next line plainly continues a sentence (it starts in lower case). 'wrap' (Markdown, HTML):
+   * a soft wrap inside the paragraph, as CommonMark reads it.
+   */
+  readonly lineBreaks?: 'paragraph' | 'wrap';
+}
+
+const LIST_OR_LABEL = /^\s*(?:[-*+\u2022\u25aa\u2013]\s|\d{1,3}[.)]\s|>|#{1,6}\s|[A-Z][\p{L}.'\u2019 -]{0,40}(?:\s--?\s[^:]{1,60})?:\s)/u;
+const ENDS_SENTENCE = /[.!?:;"\u201d\u2019')\]\u2026]\s*$/;
+
+/** Splits a text into paragraphs (blank lines, block starts, lines that end a sentence or are short). */
+export function paragraphs(text: string, opts: SegmentOptions = {}): Paragraph[] {
+  const out: Paragraph[] = [];
+  let start = -1, end = -1, lineNo = 0, prevLine = '';
+  const flush = () => {
+    if (start >= 0) {
+      const single = !text.slice(start, end).includes('\n');
+      out.push(makeParagraph(text, start, end, single && prevLine.trim().length < 60 && !ENDS_SENTENCE.test(prevLine)));
+    }
+    start = -1;
+  };
+  let pos = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, nl).replace(/\r$/, '');
+    const trimmed = line.trim();
+    if (!trimmed) {
+      flush();
+    } else {
+      const ls = pos + (line.length - line.trimStart().length);
+      const le = pos + line.trimEnd().length;
+      const continues = opts.lineBreaks === 'wrap' ? true : /^\s*[\p{Ll}]/u.test(line);
+      const breakBefore = start < 0 || opts.blockStarts?.has(lineNo) || LIST_OR_LABEL.test(line)
+        || (opts.lineBreaks !== 'wrap' && (ENDS_SENTENCE.test(prevLine) || prevLine.trim().length < 50)) || !continues;
+      if (breakBefore) { flush(); start = ls; }
+      end = le;
+      prevLine = line;
+    }
+    if (nl >= text.length) break;
+    pos = nl + 1;
+    lineNo++;
+  }
+  flush();
+  return out;
+}
+
+function makeParagraph(text: string, start: number, end: number, short: boolean): Paragraph {
+  const quotes = findQuotes(text, start, end);
+  return { start, end, quotes, sentences: sentences(text, start, end, quotes), short };
+}
+
+const OPEN_DOUBLE = new Set(['"', '\u201c', '\u201e', '\u00ab']);
+const CLOSE_DOUBLE = new Set(['"', '\u201d', '\u00bb']);
+const isLetter = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s([{\u2014\u2013/:-]/.test(c);
+
+/** Quotations in text[start, end): double marks of any style, and single marks that are not apostrophes. */
+export function findQuotes(text: string, start: number, end: number): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let openD = -1, openS = -1;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    const prev = i > start ? text[i - 1] : undefined;
+    const next = i + 1 < end ? text[i + 1] : undefined;
+    if (openD < 0 && OPEN_DOUBLE.has(c) && c !== '\u201d' && (c !== '"' || isSpaceOrStart(prev) || /["'\u2018\u201c]/.test(prev ?? '')) && next !== undefined && !/\s/.test(next)) {
+      openD = i; openS = -1;
+      continue;
+    }
+    if (openD >= 0 && CLOSE_DOUBLE.has(c) && i > openD + 1 && (c !== '"' || !isLetter(next) || prev === ',')) {
+      out.push({ open: openD, close: i + 1, innerStart: openD + 1, innerEnd: i, single: false });
+      openD = -1; openS = -1;
+      continue;
+    }
+    if (openD < 0) {
+      // single quotes: an opening mark after a space, a closing mark not between two letters
+      if (openS < 0 && (c === '\u2018' || c === "'") && isSpaceOrStart(prev) && isLetter(next)) { openS = i; continue; }
+      if (openS >= 0 && (c === '\u2019' || c === "'") && !isLetter(next) && prev !== undefined && !/\s/.test(prev)
+        && !(prev === 's' && next === ' ' && !/[,.!?]/.test(text[i - 2] ?? ''))) {
+        if (text.slice(openS + 1, i).trim().includes(' ')) out.push({ open: openS, close: i + 1, innerStart: openS + 1, innerEnd: i, single: true });
+        openS = -1;
+      }
+    }
+  }
+  if (openD >= 0 && end - openD > 8) out.push({ open: openD, close: end, innerStart: openD + 1, innerEnd: end, single: false });
+  return out.sort((a, b) => a.open - b.open);
+}
+
+const ABBREVIATIONS = new Set(('mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon pres no nos vs etc inc '
+  + 'ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est fig al maj brig supt insp det cpl pvt '
+  + 'messrs mme mlle op vol ch art sec para').split(' '));
+const SENTENCE_STARTERS = new Set('the a an he she it they we i but and in on at this that these those there his her its their however meanwhile'.split(' '));
+
+/** Sentence ranges in text[start, end), not breaking inside a quotation unless its own end closes a sentence. */
+export function sentences(text: string, start: number, end: number, quotes: readonly QuoteSpan[] = []): Range[] {
+  const out: Range[] = [];
+  let s = start;
+  let q = 0;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '\u2026') continue;
+    while (q < quotes.length && quotes[q].close <= i) q++;
+    let j = i + 1;
+    while (j < end && /[.!?\u2026]/.test(text[j])) j++;
+    const inQuote = q < quotes.length && quotes[q].open < i && i < quotes[q].close;
+    let closesQuote = false;
+    while (j < end && /["'\u201d\u2019)\]]/.test(text[j])) {
+      if (inQuote && j === quotes[q].close - 1) closesQuote = true;
+      j++;
+    }
+    if (inQuote && !closesQuote && quotes[q].close - quotes[q].open < 600) continue;
+    if (j < end && !/\s/.test(text[j])) continue;
+    let k = j;
+    while (k < end && /\s/.test(text[k])) k++;
+    if (k < end) {
+      const nc = text[k];
+      if (!(/[\p{Lu}\p{N}"'\u201c\u2018(\u00ab[]/u.test(nc))) continue;
+      if (c === '.' && !isSentenceEndingPeriod(text, start, i, k, end)) continue;
+      if (c === '\u2026' || text.slice(i, i + 3) === '...') {
+        if (!/\p{Lu}/u.test(nc)) continue;
+      }
+    }
+    pushTrimmed(out, text, s, j);
+    s = k;
+    i = k - 1;
+  }
+  pushTrimmed(out, text, s, end);
+  return out;
+}
+
+function isSentenceEndingPeriod(text: string, paraStart: number, dot: number, next: number, end: number): boolean {
+  let w = dot;
+  while (w > paraStart && /[\p{L}.]/u.test(text[w - 1])) w--;
+  const word = text.slice(w, dot);
+  const bare = word.replace(/\./g, '').toLowerCase();
+  if (ABBREVIATIONS.has(bare) && !word.includes('.')) {
+    // "No. 4", "Gen. Tiani", "Aug. 3" - but "said no. The" is rare enough to ignore
+    return false;
+  }
+  if (/^\p{Lu}$/u.test(word)) return false; // an initial: "J. D. Vance"
+  if (/^(\p{L}\.)+\p{L}$/u.test(word)) {
+    // "U.S." then a capital: a sentence end only before a typical sentence start
+    let e = next;
+    while (e < end && /[\p{L}']/u.test(text[e])) e++;
+    return SENTENCE_STARTERS.has(text.slice(next, e).toLowerCase());
+  }
+  return true;
+}
+
+function pushTrimmed(out: Range[], text: string, s: number, e: number): void {
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e > s) out.push({ start: s, end: e });
+}

@@ -1,0 +1,176 @@
+// Tokens, folding and a light stemmer: the vocabulary every other part of the checker shares.
+// Pure functions over strings; offsets are UTF-16 code units, as in LSP and JS strings.
+
+export type TokenKind = 'word' | 'num' | 'punct' | 'url';
+
+export interface Token {
+  /** surface text */
+  readonly text: string;
+  /** start/end offsets in the text that was tokenized (plus the base offset given) */
+  readonly start: number;
+  readonly end: number;
+  readonly kind: TokenKind;
+  /** lower-cased, diacritics folded, quote marks unified */
+  readonly low: string;
+  /** stem of `low` (plural, possessive, -ed/-ing removed); '' for punctuation */
+  readonly stem: string;
+  /** first letter is upper case */
+  readonly cap: boolean;
+  /** whitespace (or the start of the text) comes before this token */
+  readonly spaceBefore: boolean;
+}
+
+// URLs and e-mail addresses are one token, numbers keep their separators ("1,500", "7.92"),
+// words keep inner apostrophes and periods of abbreviations ("We're", "U.S.").
+const TOKEN_RE =
+  /(https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|news|gov|edu|io|co|uk|fr)\/\S*)|(\d+(?:[.,]\d+)*)|((?:\p{L}\.){2,}(?!\p{L})|[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*)|(\S)/gu;
+
+export function tokenize(text: string, base = 0): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let prevEnd = 0;
+  while ((m = TOKEN_RE.exec(text))) {
+    const t = m[0];
+    const kind: TokenKind = m[1] ? 'url' : m[2] ? 'num' : m[3] ? 'word' : 'punct';
+    const low = kind === 'punct' ? unifyQuotes(t) : fold(t);
+    out.push({
+      text: t,
+      start: base + m.index,
+      end: base + m.index + t.length,
+      kind,
+      low,
+      stem: kind === 'word' ? stem(low) : kind === 'num' ? low : '',
+      cap: kind === 'word' && isUpper(t[0]),
+      spaceBefore: m.index === 0 || m.index > prevEnd,
+    });
+    prevEnd = m.index + t.length;
+  }
+  return out;
+}
+
+export function isUpper(ch: string | undefined): boolean {
+  return !!ch && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+const DIACRITICS = /[\u0300-\u036f]/g;
+/** Lower case, no diacritics, one kind of apostrophe: "Sébastien" -> "sebastien". */
+export function fold(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(s);
+  const t = ascii ? s.toLowerCase() : s.normalize('NFD').replace(DIACRITICS, '').toLowerCase();
+  return ascii ? t : unifyQuotes(t);
+}
+
+export function unifyQuotes(s: string): string {
+  return s.replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'").replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"');
+}
+
+// British and American spellings that news copy mixes.
+const SPELLING: Record<string, string> = {
+  defence: 'defense', offence: 'offense', licence: 'license', metre: 'meter', metres: 'meters',
+  kilometre: 'kilometer', kilometres: 'kilometers', centimetre: 'centimeter', centimetres: 'centimeters',
+  millimetre: 'millimeter', millimetres: 'millimeters', litre: 'liter', litres: 'liters', centre: 'center',
+  centres: 'centers', programme: 'program', programmes: 'programs', organisation: 'organization',
+  organisations: 'organizations', tonne: 'ton', tonnes: 'tons', favour: 'favor', labour: 'labor',
+  neighbouring: 'neighboring', neighbour: 'neighbor', honour: 'honor', colour: 'color', rumour: 'rumor',
+  emphasised: 'emphasized', recognised: 'recognized', criticised: 'criticized', apologised: 'apologized',
+  authorised: 'authorized', organised: 'organized', realised: 'realized', mobilised: 'mobilized',
+  jewellery: 'jewelry', cheque: 'check', grey: 'gray', aluminium: 'aluminum', travelled: 'traveled',
+  cancelled: 'canceled', modelling: 'modeling', counselling: 'counseling', analyse: 'analyze',
+  catalogue: 'catalog', dialogue: 'dialog', percent: 'percent', storey: 'story', tyre: 'tire',
+};
+const IRREGULAR: Record<string, string> = {
+  people: 'person', men: 'man', women: 'woman', children: 'child', feet: 'foot', teeth: 'tooth',
+  mice: 'mouse', geese: 'goose', lives: 'life', wives: 'wife', knives: 'knife', leaves: 'leaf',
+  halves: 'half', selves: 'self', data: 'datum', criteria: 'criterion', analyses: 'analysis',
+  crises: 'crisis', theses: 'thesis', was: 'be', were: 'be', is: 'be', are: 'be', been: 'be', being: 'be',
+  has: 'have', had: 'have', having: 'have', said: 'say', says: 'say', told: 'tell', took: 'take',
+  taken: 'take', made: 'make', gave: 'give', given: 'give', went: 'go', gone: 'go', came: 'come',
+  held: 'hold', kept: 'keep', left: 'leave', met: 'meet', paid: 'pay', sold: 'sell', bought: 'buy',
+  brought: 'bring', built: 'build', fell: 'fall', fallen: 'fall', rose: 'rise', risen: 'rise',
+  grew: 'grow', grown: 'grow', won: 'win', lost: 'lose', spent: 'spend', sent: 'send', began: 'begin',
+  begun: 'begin', ran: 'run', saw: 'see', seen: 'see', thought: 'think', found: 'find', led: 'lead',
+  hit: 'hit', cut: 'cut', set: 'set', put: 'put', struck: 'strike', fought: 'fight', flew: 'fly',
+  drew: 'draw', drawn: 'draw', wrote: 'write', written: 'write', spoke: 'speak', spoken: 'speak',
+  chose: 'choose', chosen: 'choose', broke: 'break', broken: 'break', stood: 'stand', killed: 'kill',
+  dead: 'die', died: 'die', deaths: 'die', death: 'die', hurt: 'injure', injured: 'injure', wounded: 'injure',
+};
+
+/**
+ * A light English stemmer, applied the same way to drafts and sources: plural and possessive
+ * endings, -ed and -ing, a final -e. It is not Porter; it only has to map a word and its
+ * inflections to one key ("stationed"/"station", "countries"/"country", "evacuated"/"evacuate").
+ */
+export function stem(low: string): string {
+  let w = low;
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("'")) w = w.slice(0, -1);
+  w = SPELLING[w] ?? w;
+  w = IRREGULAR[w] ?? w;
+  if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (/(sses|shes|ches|xes|zzes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is|ous)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length >= 6) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ied') && w.length >= 5) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('ed') && !w.endsWith('eed') && w.length >= 5) w = undouble(w.slice(0, -2));
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+function undouble(w: string): string {
+  const n = w.length;
+  if (n >= 3 && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1])) return w.slice(0, -1);
+  return w;
+}
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  ('a an the and or but nor of in on at to for from by with without within into onto upon over under about '
+    + 'above below between among through during before after since until till as than then that this these those '
+    + 'there here it its it\'s itself he him his himself she her hers herself they them their theirs themselves we us '
+    + 'our ours ourselves you your yours i me my mine who whom whose which what when where why how all any both each '
+    + 'few more most other some such no not only own same so too very can will just should would could may might must '
+    + 'shall do does did doing done be is are was were been being have has had having also still yet even ever '
+    + 'if while because although though whether either neither one ones s t don\'t didn\'t won\'t isn\'t aren\'t '
+    + 'wasn\'t weren\'t hasn\'t haven\'t hadn\'t doesn\'t can\'t couldn\'t shouldn\'t wouldn\'t per via against '
+    + 'around out up down off again further once across along behind beyond toward towards near however moreover '
+    + 'meanwhile nevertheless thus therefore already now much many several another every like unlike including '
+    + 'whereas whom whose upon amid amidst')
+    .split(/\s+/),
+);
+
+/** Stems of words that carry little meaning in a frame ("took place", "made", "said"). */
+export const LIGHT_STEMS: ReadonlySet<string> = new Set(
+  ['say', 'tell', 'take', 'make', 'have', 'be', 'do', 'get', 'go', 'come', 'put', 'set', 'give', 'place', 'thing',
+    'way', 'time', 'year', 'day', 'report', 'add', 'accord', 'note', 'state', 'new', 'recent', 'current', 'currently',
+    'time', 'part', 'lot', 'number', 'total', 'case', 'point', 'mr', 'ms', 'mrs', 'dr', 'source', 'official', 'according',
+    'happen', 'occur', 'include', 'become', 'remain', 'seem', 'still', 'far', 'least', 'well']
+    .map((w) => stem(w)),
+);
+
+/** Not a stop word: "US" in capitals is the country, not the pronoun. */
+export function isStop(t: Token): boolean {
+  return STOP_WORDS.has(t.low) && !(t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text));
+}
+
+export function isContentToken(t: Token): boolean {
+  return (t.kind === 'word' && !isStop(t) && t.low.length > 1) || t.kind === 'num';
+}
+
+/** Line starts of a text, for offset -> line lookups (0-based lines). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 0-based line of an offset, by binary search in lineStarts. */
+export function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
