@@ -1,0 +1,337 @@
+// The language server: protocol handlers over the checker. Each handler finds the document
+// and its folder, hands off to the core, and converts the answer (see present.ts).
+import {
+  CodeAction, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  FileChangeType, InitializeParams, InitializeResult, Location, TextDocumentSyncKind, TextDocuments, WatchKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { DraftReport } from '../core/check/checker';
+import { sourcesAt } from '../core/check/explain';
+import { IgnoredClaim, claimKey } from '../core/check/ignore';
+import { DraftSession } from '../core/check/session';
+import { ClaimResult, Evidence } from '../core/check/types';
+import { formatOfLanguage } from '../core/corpus/prose';
+import { CorpusIndex } from '../core/index/corpus-index';
+import { Folder } from './folder';
+import { DiagnosticData, fixActions, hoverForClaim, hoverForSentence, ignoreAction, locationOf, toDiagnostic } from './present';
+import { DEFAULTS, Settings, resolveSettings } from './settings';
+
+export const COMMANDS = {
+  ignoreClaim: 'corroborate.ignoreClaim',
+  clearIgnored: 'corroborate.clearIgnored',
+  listIgnored: 'corroborate.listIgnored',
+  reindex: 'corroborate.reindex',
+  status: 'corroborate.status',
+} as const;
+
+interface Checked { version: number; report: DraftReport; folder: Folder; skippedReason?: string }
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const folders: Folder[] = [];
+  const sessions = new Map<string, { index: CorpusIndex; session: DraftSession }>();
+  const checked = new Map<string, Checked>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let settings: Settings = DEFAULTS;
+  let canConfigure = false, canWatchDynamically = false, canProgress = false;
+  let building: Promise<void> | undefined;
+  const warnedOnce = new Set<string>();
+
+  const log = (level: 'info' | 'warn' | 'error', where: string, msg: string, data?: object) => {
+    const line = `[${level}] ${where}: ${msg}${data ? ` ${JSON.stringify(data)}` : ''}`;
+    if (level === 'error') connection.console.error(line); else if (level === 'warn') connection.console.warn(line); else connection.console.log(line);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    canConfigure = !!caps.workspace?.configuration;
+    canWatchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canProgress = !!caps.window?.workDoneProgress;
+    const list = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(fileURLToPath(params.rootUri)) }] : params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href, name: path.basename(params.rootPath) }] : []);
+    for (const f of list) addFolder(f.uri, f.name);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'corroborate', version: '0.1.0' },
+    };
+  });
+
+  function addFolder(uri: string, name: string): Folder | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const f = new Folder(uri, fileURLToPath(uri), name);
+    folders.push(f);
+    return f;
+  }
+
+  connection.onInitialized(async () => {
+    if (canConfigure) connection.client.register(DidChangeConfigurationNotification.type, { section: 'corroborate' }).catch(() => undefined);
+    connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
+      for (const r of e.removed) { const i = folders.findIndex((f) => f.uri === r.uri); if (i >= 0) folders.splice(i, 1); }
+      const added = e.added.map((a) => addFolder(a.uri, a.name)).filter((f): f is Folder => !!f);
+      await buildAll(added);
+    });
+    await loadSettings();
+    await registerWatchers();
+    await buildAll(folders);
+  });
+
+  async function loadSettings(): Promise<void> {
+    if (!canConfigure) return;
+    try {
+      settings = resolveSettings(await connection.workspace.getConfiguration({ section: 'corroborate' }));
+    } catch (e) {
+      log('warn', 'loadSettings', `settings could not be read; keeping the previous ones (${String(e)})`);
+    }
+  }
+
+  async function registerWatchers(): Promise<void> {
+    if (!canWatchDynamically) return;
+    const globs = new Set<string>();
+    for (const p of settings.corpus.paths) {
+      const clean = p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
+      globs.add(path.isAbsolute(p) ? `${clean}/**/*.{txt,md,markdown,html,htm}` : `**/${clean}/**/*.{txt,md,markdown,html,htm}`);
+    }
+    try {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [...globs].map((globPattern) => ({ globPattern, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete })),
+      });
+    } catch (e) {
+      log('warn', 'registerWatchers', String(e));
+    }
+  }
+
+  async function buildAll(targets: Folder[]): Promise<void> {
+    if (!targets.length) { await recheckAll(); return; }
+    const run = async () => {
+      const reporter = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
+      reporter?.begin('Corroborate: indexing sources', 0, `${targets.length} folder(s)`, false);
+      try {
+        for (const f of targets) {
+          notifyStatus();
+          const r = await f.build(settings.corpus, (done, total) => reporter?.report(Math.floor((done / Math.max(1, total)) * 100), `${done}/${total} files`));
+          log('info', 'Folder.build', `${f.name}: ${r.files} files, ${r.sentences} sentences in ${r.ms} ms`, { skipped: r.skipped.length, missing: r.missing });
+          for (const s of r.skipped) log('warn', 'Folder.build', `skipped ${s.path}: ${s.reason}`);
+          for (const s of r.notes) log('info', 'Folder.build', `${s.path}: ${s.reason}`);
+          if (r.missing.length) tellOnce(`missing:${f.uri}`, `Corroborate: no corpus folder in ${f.name} (looked for ${r.missing.map((m) => path.relative(f.fsPath, m) || m).join(', ')}). Put the sources in a "corpus" folder or set corroborate.corpus.paths.`);
+          if (r.skipped.length) tellOnce(`skipped:${f.uri}:${r.skipped.length}`, `Corroborate: skipped ${r.skipped.length} source file(s) in ${f.name} (${r.skipped.slice(0, 2).map((s) => `${s.path}: ${s.reason}`).join('; ')}${r.skipped.length > 2 ? '; …' : ''}). See the output channel for details.`);
+        }
+      } finally {
+        reporter?.done();
+      }
+      notifyStatus();
+      await recheckAll();
+    };
+    building = (building ?? Promise.resolve()).then(run, run);
+    await building;
+  }
+
+  function tellOnce(key: string, message: string): void {
+    if (warnedOnce.has(key)) return;
+    warnedOnce.add(key);
+    connection.window.showWarningMessage(message);
+  }
+
+  function notifyStatus(): void {
+    const total = folders.reduce((n, f) => n + f.index.documentCount, 0);
+    const state = folders.some((f) => f.state === 'building') ? 'indexing' : 'ready';
+    connection.sendNotification('corroborate/status', { state, sources: total, sentences: folders.reduce((n, f) => n + f.index.sentenceCount, 0) }).catch?.(() => undefined);
+  }
+
+  function folderFor(uri: string): Folder | undefined {
+    if (!uri.startsWith('file:')) return folders[0];
+    const abs = fileURLToPath(uri);
+    return [...folders].sort((a, b) => b.fsPath.length - a.fsPath.length).find((f) => f.contains(abs)) ?? folders[0];
+  }
+
+  const relOf = (folder: Folder, uri: string) => (uri.startsWith('file:') ? folder.rel(fileURLToPath(uri)) : uri);
+
+  function schedule(doc: TextDocument, delay = settings.debounceMs): void {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(doc.uri, setTimeout(() => { timers.delete(doc.uri); validate(doc.uri); }, delay));
+  }
+
+  async function recheckAll(): Promise<void> {
+    for (const d of documents.all()) validate(d.uri);
+  }
+
+  function validate(uri: string): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const folder = folderFor(uri);
+    if (!folder || folder.state !== 'ready') {
+      if (!folder) connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const t0 = Date.now();
+    const diagnostics: Diagnostic[] = [];
+    if (uri.startsWith('file:') && folder.isSource(fileURLToPath(uri), settings.corpus)) {
+      connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const text = doc.getText();
+    if (Buffer.byteLength(text) > settings.maxDraftBytes) {
+      const reason = `Not checked: this draft is larger than ${(settings.maxDraftBytes / 1048576).toFixed(1)} MB (setting corroborate.maxDraftSizeMB).`;
+      checked.delete(uri);
+      connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'corroborate', code: 'draft-too-large', message: reason }] });
+      return;
+    }
+    let s = sessions.get(uri);
+    if (!s || s.index !== folder.index) { s = { index: folder.index, session: new DraftSession(folder.index, folder.cache) }; sessions.set(uri, s); }
+    const version = doc.version;
+    const report = s.session.check(text, formatOfLanguage(doc.languageId, uri), { kinds: settings.checks }, () => documents.get(uri)?.version !== version);
+    if (!report) return; // superseded by a newer edit
+    for (const e of report.errors) log('error', 'checkSentence', `${e.kind} check failed at offset ${e.offset} in ${uri}: ${e.error}`);
+    checked.set(uri, { version, report, folder });
+    const rel = relOf(folder, uri);
+    const counts = { conflicts: 0, unsupported: 0, supported: 0, ignored: 0 };
+    for (const r of report.results) {
+      const key = claimKey(report.analysis, r);
+      if (r.code && folder.ignores.has(rel, key)) { counts.ignored++; continue; }
+      if (r.verdict === 'supported') counts.supported++; else if (r.verdict === 'conflict') counts.conflicts++; else counts.unsupported++;
+      const d = toDiagnostic(doc, r, settings, key);
+      if (d) diagnostics.push(d);
+    }
+    connection.sendDiagnostics({ uri, version, diagnostics });
+    connection.sendNotification('corroborate/documentStatus', { uri, version, ...counts, ms: Date.now() - t0, checkedSentences: s.session.lastChecked });
+  }
+
+  documents.onDidOpen((e) => { folderFor(e.document.uri)?.ignores.load().then((err) => err && log('warn', 'IgnoreStore.load', err)); schedule(e.document, 0); });
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    checked.delete(e.document.uri);
+    sessions.delete(e.document.uri);
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  /** The freshest report for a document; re-checks now if an edit is pending. */
+  function current(uri: string): (Checked & { doc: TextDocument }) | undefined {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    let c = checked.get(uri);
+    if (!c || c.version !== doc.version) { clearTimeout(timers.get(uri)); validate(uri); c = checked.get(uri); }
+    return c && c.version === doc.version ? { ...c, doc } : undefined;
+  }
+
+  function resultsAt(report: DraftReport, offset: number): ClaimResult[] {
+    const inside = report.results.filter((r) => Math.min(r.start, r.claimStart) <= offset && offset <= Math.max(r.end, r.claimEnd));
+    // the flag under the cursor first, then the narrowest claim
+    return inside.sort((a, b) => (a.start <= offset && offset <= a.end ? 0 : 1) - (b.start <= offset && offset <= b.end ? 0 : 1)
+      || (a.code ? 0 : 1) - (b.code ? 0 : 1) || (a.end - a.start) - (b.end - b.start));
+  }
+
+  const workspaceRel = (e: Evidence) => e.path;
+
+  connection.onHover((params) => {
+    const c = current(params.textDocument.uri);
+    if (!c) return null;
+    const offset = c.doc.offsetAt(params.position);
+    const r = resultsAt(c.report, offset)[0];
+    if (r) {
+      const ignored = !!r.code && c.folder.ignores.has(relOf(c.folder, c.doc.uri), claimKey(c.report.analysis, r));
+      return hoverForClaim(c.doc, r, workspaceRel, ignored);
+    }
+    const s = sourcesAt(c.folder.index, c.folder.cache, c.report.analysis, offset);
+    return s ? hoverForSentence(c.doc, s, workspaceRel) : null;
+  });
+
+  connection.onDefinition((params): Location[] => {
+    const c = current(params.textDocument.uri);
+    if (!c) return [];
+    const offset = c.doc.offsetAt(params.position);
+    const r = resultsAt(c.report, offset)[0];
+    const evidence = r ? r.evidence : sourcesAt(c.folder.index, c.folder.cache, c.report.analysis, offset)?.evidence ?? [];
+    return evidence.map(locationOf).filter((l): l is Location => !!l);
+  });
+
+  connection.onCodeAction((params): CodeAction[] => {
+    const c = current(params.textDocument.uri);
+    if (!c) return [];
+    const out: CodeAction[] = [];
+    const ours = params.context.diagnostics.filter((d) => d.source === 'corroborate' && d.data);
+    if (ours.length) {
+      for (const d of ours) {
+        const data = d.data as DiagnosticData;
+        if (data.version !== c.doc.version) continue; // offsets of an older text
+        out.push(...fixActions(c.doc, d, data), ignoreAction(c.doc, d, data.ignore));
+      }
+      if (out.length) return out;
+    }
+    // no diagnostics passed back: offer the fixes of the flags in the range
+    const start = c.doc.offsetAt(params.range.start), end = c.doc.offsetAt(params.range.end);
+    for (const r of c.report.results) {
+      if (!r.code || r.end < start || r.start > end) continue;
+      const key = claimKey(c.report.analysis, r);
+      const d = toDiagnostic(c.doc, r, settings, key);
+      if (!d) continue;
+      out.push(...fixActions(c.doc, d, d.data as DiagnosticData), ignoreAction(c.doc, d, key));
+    }
+    return out;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    const args = params.arguments ?? [];
+    switch (params.command) {
+      case COMMANDS.ignoreClaim: {
+        const [uri, key] = args as [string, IgnoredClaim];
+        const f = folderFor(uri);
+        if (!f || !key) return false;
+        await f.ignores.add(relOf(f, uri), key);
+        validate(uri);
+        return true;
+      }
+      case COMMANDS.clearIgnored: {
+        const [uri] = args as [string | undefined];
+        let n = 0;
+        for (const f of uri ? [folderFor(uri)].filter((x): x is Folder => !!x) : folders) n += await f.ignores.remove(uri ? relOf(f, uri) : undefined);
+        await recheckAll();
+        return n;
+      }
+      case COMMANDS.listIgnored:
+        return folders.map((f) => ({ folder: f.name, file: f.ignores.file, claims: f.ignores.list() }));
+      case COMMANDS.reindex:
+        await buildAll(folders);
+        return folders.map((f) => ({ folder: f.name, ...f.lastBuild }));
+      case COMMANDS.status:
+        return folders.map((f) => ({ folder: f.name, state: f.state, sources: f.index.documentCount, sentences: f.index.sentenceCount, lastBuild: f.lastBuild }));
+      default:
+        return null;
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    if (building) await building;
+    let changed = false;
+    for (const ch of params.changes) {
+      if (!ch.uri.startsWith('file:')) continue;
+      const abs = fileURLToPath(ch.uri);
+      const f = folderFor(ch.uri);
+      if (!f || f.state !== 'ready') continue;
+      try {
+        const r = await f.update(abs, ch.type === FileChangeType.Deleted, settings.corpus);
+        if (r.skip) log('warn', 'Folder.update', `skipped ${f.rel(abs)}: ${r.skip}`);
+        if (r.changed) { changed = true; log('info', 'Folder.update', `${FileChangeType.Deleted === ch.type ? 'removed' : 'indexed'} ${f.rel(abs)}`); }
+      } catch (e) {
+        log('error', 'Folder.update', `${ch.uri}: ${String(e)}`);
+      }
+    }
+    if (changed) { notifyStatus(); await recheckAll(); }
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    const before = JSON.stringify(settings.corpus);
+    await loadSettings();
+    if (JSON.stringify(settings.corpus) !== before) { await registerWatchers(); await buildAll(folders); } else await recheckAll();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
