@@ -1,0 +1,107 @@
+// The checker end to end on the five seed articles: each test is a draft and the exact flags
+// (position, code, flagged text, first fix) it must get.
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { checkDraft } from '../../server/src/core/check/checker';
+import { SEED_CORPUS, corpusFrom, flags, seedCorpus, verdicts } from '../helpers/fixture';
+
+describe('checker: figures', () => {
+  const index = seedCorpus();
+  it('flags a troop figure every source contradicts, offering the sources\' value', () => {
+    assert.deepEqual(flags(index, 'About 2,000 French troops are stationed in Niger.\n'), ["1:7 conflicting-figure '2,000' -> '1,500'"]);
+  });
+  it('reads "1,500 US personnel" against the US figure (1,100), not the French one', () => {
+    assert.deepEqual(flags(index, 'The United States has about 1,500 military personnel in Niger.\n'), ["1:29 conflicting-figure '1,500' -> '1,100'"]);
+  });
+  it('keeps the draft\'s style: a count in words is corrected in words', () => {
+    assert.deepEqual(flags(index, 'The French troops are spread over four bases in Niger.\n'), ["1:35 conflicting-figure 'four' -> 'three'"]);
+  });
+  it('treats $4bn and $4 billion as the same figure, and approximate words as no change', () => {
+    assert.deepEqual(flags(index, 'Armenia is due to receive up to $5 billion in initial US exports, plus $4bn in longer-term fuel and maintenance contracts.\n'), []);
+    assert.deepEqual(flags(index, 'Around 1,500 French soldiers are deployed in Niger on three bases.\n'), []);
+  });
+  it('does not let a $4 billion figure about Armenia support helicopters for Chad', () => {
+    assert.deepEqual(flags(index, 'France has promised $4 billion of helicopters for Chad.\n'), ["1:21 unsupported-figure '$4 billion'"]);
+  });
+  it('flags a figure no source gives as unsupported', () => {
+    assert.deepEqual(flags(index, 'France also keeps 900 soldiers in Senegal.\n'), ["1:19 unsupported-figure '900'"]);
+  });
+  it('keeps the draft\'s currency and scale words in the fix', () => {
+    assert.deepEqual(flags(index, 'Niger\'s debt is estimated at 5200 billion CFA francs, or 7.29 billion euros.\n'), ["1:58 conflicting-figure '7.29 billion euros' -> '7.92 billion euros'"]);
+  });
+});
+
+describe('checker: dates', () => {
+  const index = seedCorpus();
+  it('flags a date off by a day, in the draft\'s own date style', () => {
+    assert.deepEqual(flags(index, 'The coup took place on July 25.\n'), ["1:24 conflicting-date 'July 25' -> 'July 26'"]);
+    assert.deepEqual(flags(index, 'The coup took place on 24 July.\n'), ["1:24 conflicting-date '24 July' -> '26 July'"]);
+  });
+  it('accepts the same date written another way', () => {
+    assert.deepEqual(flags(index, 'The 26 July coup toppled President Mohamed Bazoum.\n'), []);
+    assert.deepEqual(flags(index, 'The generals renounced the cooperation agreements on Aug. 3.\n'), []);
+  });
+});
+
+describe('checker: names and roles', () => {
+  const index = seedCorpus();
+  it('flags a name no source mentions', () => {
+    assert.deepEqual(flags(index, 'Colonel Amadou Abdramane spoke for the junta.\n'), ["1:9 unsupported-name 'Amadou Abdramane'"]);
+  });
+  it('matches diacritics and surname-only references', () => {
+    assert.deepEqual(flags(index, 'Defense Minister Sébastien Lecornu stayed silent. Lecornu did not comment.\n'), []);
+  });
+  it('flags a role the sources do not give the person, with theirs as the fix', () => {
+    assert.deepEqual(flags(index, 'Foreign Minister Sebastien Lecornu stayed silent.\n'), ["1:1 conflicting-name 'Foreign Minister' -> 'Defense Minister'"]);
+  });
+  it('flags a wrong first name when the sources know the surname', () => {
+    assert.deepEqual(flags(index, 'The coup toppled President Emmanuel Bazoum.\n'), ["1:28 conflicting-name 'Emmanuel Bazoum' -> 'Mohamed Bazoum'"]);
+  });
+});
+
+describe('checker: quotations', () => {
+  const index = seedCorpus();
+  it('flags a quotation put in the wrong mouth, on the speaker', () => {
+    assert.deepEqual(flags(index, '"We\'re not just making peace for Armenia," Pashinyan said.\n'), ["1:44 misattributed-quote 'Pashinyan' -> 'Vance'"]);
+  });
+  it('flags the changed word of an altered quotation and restores the source\'s', () => {
+    assert.deepEqual(flags(index, '"Discussions on the departure of certain military elements have begun," several French sources told Le Monde.\n'), ["1:21 altered-quote 'departure' -> 'withdrawal'"]);
+  });
+  it('accepts a verbatim fragment with the right speaker, whatever the quote marks', () => {
+    assert.deepEqual(flags(index, 'Zeine described the French ambassador\'s conduct as \u201ca behavior of contempt.\u201d\n'), []);
+    assert.deepEqual(flags(index, '"Considering Armenia\'s multiplicity of dependencies on Russia, it is a political priority to diversify partners," said Narek Sukiasyan.\n'), []);
+  });
+  it('flags words no source contains', () => {
+    assert.deepEqual(flags(index, 'The junta said it "will not be intimidated by anyone".\n'), ["1:20 unsupported-quote 'will not be intimidated by anyone'"]);
+  });
+});
+
+describe('checker: messy sources', () => {
+  it('gives no flag at all when a source file is checked as a draft', () => {
+    const index = seedCorpus();
+    for (const f of readdirSync(SEED_CORPUS)) {
+      const text = readFileSync(path.join(SEED_CORPUS, f), 'utf8');
+      assert.deepEqual(flags(index, text, 'txt'), [], f);
+    }
+  });
+  it('does not let a teaser of another story contradict or support a claim', () => {
+    const index = corpusFrom({
+      'page.txt': 'The council approved 14 new schools on Monday.\n\nALSO READ\n\nCouncil approves 20 new schools\n',
+    });
+    assert.deepEqual(flags(index, 'The council approved 14 new schools on Monday.\n', 'txt'), []);
+    assert.deepEqual(flags(index, 'The council approved 20 new schools.\n', 'txt'), ["1:22 conflicting-figure '20' -> '14'"]);
+  });
+  it('counts a paragraph a scraper repeated once, in evidence and hovers', () => {
+    const index = seedCorpus();
+    const rep = checkDraft(index, 'Vance said the agreement will allow up to $5 billion in initial US exports to Armenia.\n', 'md');
+    const figure = rep.results.find((r) => r.kind === 'figure')!;
+    assert.equal(figure.verdict, 'supported');
+    assert.equal(new Set(figure.evidence.map((e) => e.text)).size, figure.evidence.length);
+  });
+  it('reports every checked claim, supported ones included, for hovers', () => {
+    assert.deepEqual(verdicts(seedCorpus(), 'About 1,100 US military personnel are in Niger.\n'), [
+      "supported '1,100'", "supported 'US'", "supported 'Niger'",
+    ]);
+  });
+});
