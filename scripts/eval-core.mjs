@@ -68,7 +68,7 @@ for (const root of roots) {
           const mid = Math.floor((g.start + g.end) / 2);
           const at = rep.results.filter((r) => Math.min(r.start, r.claimStart) <= mid && mid <= Math.max(r.end, r.claimEnd));
           const around = at.length ? null : sourcesAt(index, new SourceCache(index), rep.analysis, mid);
-          const hoverText = around ? around.evidence.map((e) => `${e.path} ${e.text}`).join(' ') : at.map((r) => `${r.message} ${r.sourceValue ?? ''} ${r.evidence.map((e) => `${e.path} ${e.text}`).join(' ')}`).join(' ');
+          const hoverText = around ? around.evidence.map((e) => `${e.path} ${e.text}`).join(' ') : at.map((r) => `${r.message} ${r.sourceValue ?? ''} ${r.fixes.map((f) => f.newText).join(' ')} ${r.evidence.map((e) => `${e.path} ${e.text}`).join(' ')}`).join(' ');
           const want = g.kind === 'supported' ? g.hover : g.fixes;
           if (want.some((w) => norm(hoverText).toLowerCase().includes(norm(w).toLowerCase()))) tot.hovOk++;
           else bad.push(`HOVER lacks ${want.join('/')}${at.length ? '' : ' (no claim here)'}`);

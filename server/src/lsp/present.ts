@@ -60,7 +60,9 @@ export function hoverForClaim(doc: TextDocument, r: ClaimResult, workspaceRel: (
   const lines: string[] = [];
   const title = r.code ? TITLES[r.code] : `Supported ${KIND_NAMES[r.kind]}`;
   lines.push(`**${title}**${ignored ? ' (ignored)' : ''} · ${escapeMd(r.message)}`);
-  if (r.sourceValue && r.verdict === 'conflict') lines.push('', `Sources give: **${escapeMd(r.sourceValue)}**`);
+  if (r.sourceValue && r.verdict === 'conflict') {
+    lines.push('', `Sources give: **${escapeMd(r.sourceValue)}**${r.fixes[0] && r.fixes[0].newText !== r.sourceValue ? ` · suggested: **${escapeMd(r.fixes[0].newText)}**` : ''}`);
+  }
   if (r.evidence.length) {
     lines.push('', r.verdict === 'unsupported' ? 'Closest source:' : r.evidence.length > 1 ? 'Sources:' : 'Source:', '');
     for (const e of r.evidence.slice(0, 3)) lines.push(evidenceLine(e, workspaceRel(e)));

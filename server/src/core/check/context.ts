@@ -1,6 +1,8 @@
 // What a rule needs while checking one draft sentence: candidate source sentences (BM25 over
 // the sentence and over the claim's frame), and cached views of each source sentence.
 import { AnalyzedSentence, AnalyzedText } from '../extract/analyze';
+import { DateMention } from '../extract/dates';
+import { Quantity } from '../extract/quantities';
 import { CorpusIndex, termsOf } from '../index/corpus-index';
 import { ClaimResult, Evidence } from './types';
 import { Frame, entityKeys, frameOf, stemsOf } from './frame';
@@ -37,9 +39,9 @@ export class SourceCache {
     }
     return s;
   }
-  frame(id: number, first: number, last: number, noun: boolean): Frame {
+  frame(id: number, first: number, last: number, noun: boolean | 'adjacent' | 'preposition'): Frame {
     this.fresh();
-    const key = `${id}:${first}:${last}:${noun ? 1 : 0}`;
+    const key = `${id}:${first}:${last}:${noun}`;
     let f = this.frames.get(key);
     if (!f) { f = frameOf(this.index.sentence(id), first, last, noun); this.frames.set(key, f); }
     return f;
@@ -108,6 +110,18 @@ export class CheckContext {
     const out = new Set(this.sentenceCandidates());
     for (const h of this.index.search(q, k)) out.add(h.id);
     return [...out];
+  }
+
+  /** Figures of this draft sentence and the sentences around it. */
+  nearbyQuantities(): Quantity[] {
+    const i = this.sentence.index;
+    return this.draft.sentences.slice(Math.max(0, i - 1), i + 2).flatMap((s) => s.quantities);
+  }
+
+  /** Dates of this draft sentence and the sentences around it. */
+  nearbyDates(): DateMention[] {
+    const i = this.sentence.index;
+    return this.draft.sentences.slice(Math.max(0, i - 1), i + 2).flatMap((s) => s.dates);
   }
 
   /** Source sentences, page chrome included, that hold this draft sentence word for word. */

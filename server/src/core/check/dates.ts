@@ -16,6 +16,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   const support: Match[] = [];
   const partial: Match[] = [];
   const conflicts: Match[] = [];
+  const taken = ctx.nearbyDates().filter((x) => x !== d);
   for (const id of ctx.candidatesFor(frame)) {
     const src = ctx.index.sentence(id);
     const stems = ctx.cache.stemsOf(id);
@@ -31,11 +32,24 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
         if (cov >= 0.25 || loc >= 0.25 || (cov >= 0.1 && !missing(frame, ctx.cache.entities(id, 2)))) support.push(m);
       } else if (datesCompatible(d, sd)) {
         if (cov >= 0.35) partial.push(m);
-      } else if (sameGrain(d, sd) && !missing(frame, ctx.cache.entities(id, 1)) && cov >= 0.45 && loc >= 0.25) {
+      } else if (sameGrain(d, sd) && !taken.some((t) => dateSupports(t, sd) && dateSupports(sd, t)) && !missing(frame, ctx.cache.entities(id, 1)) && cov >= 0.45 && loc >= 0.25) {
         if (!bestConflict || loc > bestConflict.loc) bestConflict = m;
       }
     }
     if (bestConflict) conflicts.push(bestConflict);
+  }
+  // an event the source reports without a date happened on the source's own date (its header or dateline)
+  if (!support.length) {
+    for (const id of ctx.candidatesFor(frame)) {
+      const doc = ctx.index.doc(id);
+      if (!doc.date || !dateSupports(d, doc.date.at) || doc.date.sentence === id) continue;
+      const cov = coverage(frame, ctx.cache.stemsOf(id), ctx.idf);
+      if (cov < 0.6 || missing(frame, ctx.cache.entities(id, 1))) continue;
+      const dateLine = ctx.evidence(doc.date.sentence, [{ start: doc.date.at.start, end: doc.date.at.end }]);
+      const text = doc.analysis.text.slice(doc.date.at.start, doc.date.at.end);
+      const e = [dateLine, ctx.evidence(id, [])];
+      return { kind: 'date', claimStart: d.start, claimEnd: d.end, start: d.start, end: d.end, verdict: 'supported', message: `Supported: ${text}, the date of ${where(dateLine)}, which reports this (${where(e[1])}).`, sourceValue: text, evidence: e, fixes: [] };
+    }
   }
   const claimText = ctx.text.slice(d.start, d.end);
   const base = { kind: 'date' as const, claimStart: d.start, claimEnd: d.end, start: d.start, end: d.end };

@@ -4,10 +4,10 @@
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { NUMBER_WORD_NAMES, TENS_NAMES } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
-import { Frame, coverage, frameOf, sameNoun } from './frame';
+import { Frame, coverage, frameOf, present, sameNoun } from './frame';
 import { CODES, ClaimResult, Evidence, Fix } from './types';
 
-interface Match { id: number; f: Quantity; sf: Frame; cov: number; loc: number; hm: boolean }
+interface Match { id: number; f: Quantity; sf: Frame; cov: number; loc: number; hm: boolean; anchored: boolean }
 
 export function clash(d: Frame, s: Frame): boolean {
   // "US personnel" against "French troops": both tie a country to the figure, and not the same one
@@ -16,60 +16,93 @@ export function clash(d: Frame, s: Frame): boolean {
   return dc.length > 0 && sc.length > 0 && !dc.some((c) => sc.includes(c));
 }
 
+function sameDigits(a: Quantity, b: Quantity): boolean {
+  const x = Math.abs(a.value), y = Math.abs(b.value);
+  if (!x || !y) return false;
+  const digits = (v: number) => (v / Math.pow(10, Math.floor(Math.log10(v)))).toFixed(3);
+  return digits(x) === digits(y);
+}
+
+/** Values far apart conflict only as a slip of scale with the same digits ("€6.4bn" for "€6.4 million"). */
+function sameMagnitude(a: Quantity, b: Quantity): boolean {
+  const x = Math.abs(a.value), y = Math.abs(b.value);
+  if (!x || !y) return true;
+  const ratio = Math.max(x, y) / Math.min(x, y);
+  return ratio <= 20 || sameDigits(a, b);
+}
+
 export function missing(d: Frame, context: ReadonlySet<string>): boolean {
-  for (const e of d.near) if (!context.has(e)) return true;
+  for (const e of d.near) if (!present(e, context)) return true;
   return false;
+}
+
+/** Counts name what they count right after the number; sums and measures after "in/of/for". */
+export function nounMode(q: Quantity): 'adjacent' | 'preposition' {
+  return q.dim === 'count' || q.dim === 'duration' || q.dim === 'ordinal' || q.dim === 'score' ? 'adjacent' : 'preposition';
 }
 
 export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null {
   const s = ctx.sentence;
-  const frame = frameOf(s, q.first, q.last, true);
+  const frame = frameOf(s, q.first, q.last, nounMode(q));
   // a bare number word with nothing counted ("the two said") is not a claim
   if (q.words && !frame.head && (q.dim === 'count' || q.dim === 'ordinal')) return null;
   const copy = ctx.copied('figure', q.start, q.end);
   if (copy) return copy;
   const support: Match[] = [];
   const conflicts: Match[] = [];
+  // values the draft gives other claims around this one are not what this one meant
+  const taken = new Set(ctx.nearbyQuantities().filter((x) => x !== q).map(valueKey));
   for (const id of ctx.candidatesFor(frame)) {
     const src = ctx.index.sentence(id);
     const stems = ctx.cache.stemsOf(id);
+    // the source sentence repeats another figure of the draft's: the same passage ("to 15.7% from 12.6%")
+    const anchored = src.quantities.some((x) => taken.has(valueKey(x)));
     let bestConflict: Match | undefined;
     for (const f of src.quantities) {
       if (!comparable(q, f)) continue;
-      const sf = ctx.cache.frame(id, f.first, f.last, true);
+      const sf = ctx.cache.frame(id, f.first, f.last, nounMode(f));
       if (clash(frame, sf)) continue;
-      const hm = sameNoun(frame.head, sf.head) || (!!frame.head && sf.np.some((w) => sameNoun(frame.head, w)));
+      const hm = sameNoun(frame.head, sf.head) || (!!frame.head && sf.np.some((w) => sameNoun(frame.head, w))) || (!!sf.head && frame.np.some((w) => sameNoun(sf.head, w)));
       const cov = coverage(frame, stems, ctx.idf, undefined, ctx.cache.contextStems(id));
       const loc = coverage(frame, stems, ctx.idf, sf.weights);
-      const m: Match = { id, f, sf, cov, loc, hm };
+      const m: Match = { id, f, sf, cov, loc, hm, anchored };
       if (sameValue(q, f)) {
         const context = ctx.cache.entities(id, 2);
         const miss = missing(frame, context);
         // a country tied to the figure that the source never mentions: another country's figure
-        const countryMissing = [...frame.near].some((e) => e.startsWith('@') && !context.has(e));
-        const headsDiffer = !!frame.head && !!sf.head && !hm;
+        const countryMissing = [...frame.near].some((e) => e.startsWith('@') && !present(e, context));
+        // a count names what it counts; the noun after a sum or a measure is looser ("of the plant", "of the site")
+        const headsDiffer = !!frame.head && !!sf.head && !hm && (nounMode(q) === 'adjacent' || cov < 0.3);
         if ((!headsDiffer && !miss && (hm || cov >= 0.15 || distinctive(q))) || (cov >= 0.6 && !countryMissing)) support.push(m);
         continue;
       }
-      const nounsAgree = hm || !frame.head || !sf.head;
-      if (!nounsAgree || missing(frame, ctx.cache.entities(id, 1))) continue;
+      const nounsAgree = hm || !frame.head || !sf.head || (sf.weights.get(frame.head) ?? 0) >= 0.5;
+      if (!nounsAgree || taken.has(valueKey(f)) || missing(frame, ctx.cache.entities(id, 1))) continue;
       if (q.dim === 'count' && (q.words !== f.words) && Math.max(q.value, f.value) > 20) continue;
-      if (cov >= 0.45 && loc >= 0.25 && (!bestConflict || loc > bestConflict.loc)) bestConflict = m;
+      if (!sameMagnitude(q, f)) continue;
+      // the same digits at another scale ("€6.4bn" for "€6.4 million") are the same figure, mistyped
+      const slip = sameDigits(q, f) && q.value !== f.value ? 0.15 : 0;
+      if (cov >= conflictBar(q) - slip && loc >= 0.25 - slip && (!bestConflict || loc > bestConflict.loc)) bestConflict = m;
     }
     if (bestConflict) conflicts.push(bestConflict);
   }
   const claimText = ctx.text.slice(q.start, q.end);
   const base = { kind: 'figure' as const, claimStart: q.start, claimEnd: q.end, start: q.start, end: q.end };
+  support.sort((a, b) => score(b) - score(a));
+  conflicts.sort((a, b) => score(b) - score(a));
   if (support.length) {
-    support.sort((a, b) => score(b) - score(a));
     const ev = distinct(support.map((m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
     return { ...base, verdict: 'supported', message: `Supported: ${phrase(ctx, support[0])} (${ev.map(where).join('; ')}).`, sourceValue: phrase(ctx, support[0]), evidence: ev, fixes: [] };
   }
   if (conflicts.length) {
-    conflicts.sort((a, b) => score(b) - score(a));
     const best = conflicts[0];
-    // only sources about as close as the best one count; a fix only when they agree
-    const peers = conflicts.filter((m) => score(m) >= score(best) - 0.25);
+    // a fix only when one value's sources are clearly closer than any other value's; sources that agree count
+    const weight = new Map<string, number>();
+    for (const m of conflicts) weight.set(valueKey(m.f), (weight.get(valueKey(m.f)) ?? 0) + 1);
+    const strength = (m: Match) => score(m) + 0.1 * Math.min(4, (weight.get(valueKey(m.f)) ?? 1) - 1);
+    const rival = conflicts.filter((m) => valueKey(m.f) !== valueKey(best.f)).sort((a, b) => strength(b) - strength(a))[0];
+    const agree = !rival || strength(best) - strength(rival) >= 0.3;
+    const peers = agree ? conflicts.filter((m) => valueKey(m.f) === valueKey(best.f)) : conflicts.filter((m) => score(m) >= score(best) - 0.3);
     const values = new Set(peers.map((m) => valueKey(m.f)));
     const ev = distinct(peers.map((m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
     const srcPhrase = phrase(ctx, best);
@@ -84,7 +117,8 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
       : `Sources disagree on this figure (${ev.map((e) => `${figureIn(e)} at ${where(e)}`).join('; ')}); none gives ${claimText}.`;
     return { ...base, verdict: 'conflict', code: CODES.conflictingFigure, message, sourceValue: srcPhrase, evidence: ev, fixes };
   }
-  if (q.dim === 'ordinal') return null;
+  // ordinals and "one", "two" in words ("the two leaders") are flagged when contradicted, not when absent
+  if (q.dim === 'ordinal' || (q.words && q.value <= 2)) return null;
   const closest = ctx.sentenceCandidates()[0];
   const near: Evidence[] = closest === undefined ? [] : [ctx.evidence(closest, [])];
   const what = ctx.text.slice(q.start, tokenEnd(ctx, frame.npEnd, q.end));
@@ -95,14 +129,19 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   };
 }
 
+/** Counts are common and need a close frame to conflict; a measure, sum or share is rarer. */
+function conflictBar(q: Quantity): number {
+  return q.dim === 'count' || q.dim === 'duration' || q.dim === 'ordinal' ? 0.45 : 0.35;
+}
+
 /** A value specific enough that meeting it again, in a matching context, is support: money, measures, odd counts. */
 function distinctive(q: Quantity): boolean {
   if (q.dim !== 'count' && q.dim !== 'ordinal' && q.dim !== 'duration') return true;
   return q.decimals > 0 || (q.value >= 100 && q.value % 100 !== 0);
 }
 
-const score = (m: Match) => m.cov + m.loc + (m.hm ? 0.5 : 0);
-const valueKey = (f: Quantity) => `${f.dim}:${f.unit}:${f.pair ?? f.value}`;
+const score = (m: Match) => m.cov + m.loc + (m.hm ? 0.5 : 0) + (m.anchored ? 0.2 : 0);
+export const valueKey = (f: Quantity) => `${f.dim}:${f.unit}:${f.pair ?? f.value}`;
 
 function tokenEnd(ctx: CheckContext, tokenIndex: number, fallback: number): number {
   return ctx.sentence.tokens[tokenIndex]?.end ?? fallback;

@@ -4,7 +4,7 @@
 import { AnalyzedSentence } from '../extract/analyze';
 import { loose } from '../extract/names';
 import { LIGHT_STEMS, STOP_WORDS, Token, fold, isStop, stem } from '../text/tokens';
-import { NOUN_SYNONYMS } from '../text/vocab';
+import { APPROX_BEFORE, NOUN_SYNONYMS, isCommonWord } from '../text/vocab';
 
 export interface Frame {
   /** stem -> weight: near words weigh more, the counted noun most */
@@ -13,8 +13,10 @@ export interface Frame {
   readonly head?: string;
   /** the noun phrase after a figure, stems */
   readonly np: readonly string[];
-  /** entities within a few words of the claim */
+  /** entities within a few words of the claim: a source must name them to match */
   readonly near: ReadonlySet<string>;
+  /** entities in the claim's clause: a source tying other entities to its value is about something else */
+  readonly tied: ReadonlySet<string>;
   /** token range the noun phrase ends at (for messages: "1,500 French troops") */
   readonly npEnd: number;
 }
@@ -32,19 +34,34 @@ export function sameNoun(a: string | undefined, b: string | undefined): boolean 
 const NP_PREPS = new Set(['of', 'in', 'for', 'worth', 'on']);
 const ARTICLES = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'new', 'additional', 'extra', 'more']);
 
-/** Entity keys of the names in a sentence: "@france" for France and French, name words otherwise. */
-export function entityKeys(s: AnalyzedSentence, from = 0, to = Infinity): Set<string> {
+/** Entity keys of the names in a sentence: "@france" for France and French, every name word otherwise. */
+export function entityKeys(s: AnalyzedSentence): Set<string> {
   const out = new Set<string>();
   for (const n of s.names) {
-    if (n.first < from || n.first > to) continue;
-    if (n.weak) continue;
-    if (n.country) out.add(`@${fold(n.country)}`);
-    else out.add(loose(n.words[n.words.length - 1]));
+    if (n.country) { out.add(`@${fold(n.country)}`); continue; }
+    for (const w of n.words) out.add(loose(w));
   }
   return out;
 }
 
-export function frameOf(s: AnalyzedSentence, first: number, last: number, withNoun: boolean): Frame {
+/** The key an entity tied to a claim is looked up by: its country, or its distinctive words. */
+function nearKey(n: { country?: string; words: readonly string[] }): string {
+  if (n.country) return `@${fold(n.country)}`;
+  const rare = n.words.filter((w) => !isCommonWord(w));
+  return (rare.length ? rare : [n.words[n.words.length - 1]]).map(loose).join(' ');
+}
+
+/** Is an entity tied to a draft claim named in the source's context? */
+export function present(key: string, context: ReadonlySet<string>): boolean {
+  return key.startsWith('@') ? context.has(key) : key.split(' ').every((w) => context.has(w));
+}
+
+/**
+ * withNoun: 'adjacent' takes the words right after the claim as what it counts ("1,500 French
+ * troops"); 'preposition' only words after "in/of/for" ("$5 billion in exports": words right
+ * after a sum are seldom what it is of: "€1.39 billion analysts had expected").
+ */
+export function frameOf(s: AnalyzedSentence, first: number, last: number, withNoun: boolean | 'adjacent' | 'preposition'): Frame {
   const toks = s.tokens;
   const weights = new Map<string, number>();
   const claimToks = new Set<number>();
@@ -66,7 +83,7 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
       }
       return j;
     };
-    collect(k);
+    if (withNoun !== 'preposition') collect(k);
     if (!np.length && NP_PREPS.has(toks[k]?.low ?? '')) {
       let j = k + 1;
       while (j < toks.length && ARTICLES.has(toks[j].low)) j++;
@@ -78,28 +95,42 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
     const lastWord = [...words].reverse().find((t) => !t.cap || t.text.length > 3);
     head = (plural ?? lastWord)?.stem;
   }
+  // clause boundaries between a word and the claim make the word count less ("(" restates, it does not part)
+  const boundary = toks.map((t) => (/^[,;:\u2014\u2013]$/.test(t.text) || /^(which|who|while|but|whereas|although)$/.test(t.low) ? 1 : 0));
+  const crossings: number[] = new Array(toks.length).fill(0);
+  for (let k = first - 1, c = 0; k >= 0; k--) { c += boundary[k]; crossings[k] = c; }
+  for (let k = last + 1, c = 0; k < toks.length; k++) { c += boundary[k]; crossings[k] = c; }
+  // distance in words: other figures and punctuation in between do not push a word away
+  const steps: number[] = new Array(toks.length).fill(0);
+  const counts = (k: number) => toks[k].kind === 'word' && !claimToks.has(k);
+  for (let k = first - 1, c = 0; k >= 0; k--) { if (counts(k)) c++; steps[k] = Math.max(1, c); }
+  for (let k = last + 1, c = 0; k < toks.length; k++) { if (counts(k)) c++; steps[k] = Math.max(1, c); }
   for (let k = 0; k < toks.length; k++) {
     if (k >= first && k <= last) continue;
     const t = toks[k];
-    if (t.kind !== 'word' || isStop(t) || t.low.length < 2 || claimToks.has(k)) continue;
-    const d = k < first ? first - k : k - last;
-    let w = 1 / (1 + (d - 1) / 3);
+    if (t.kind !== 'word' || isStop(t) || t.low.length < 2 || claimToks.has(k) || APPROX_BEFORE.has(t.low)) continue;
+    const d = steps[k];
+    let w = (1 / (1 + (d - 1) / 3)) * Math.pow(0.7, Math.min(2, crossings[k]));
     if (np.includes(t.stem) && k > last && k <= npEnd) w = 1.5;
     if (LIGHT_STEMS.has(t.stem)) w *= 0.15;
     const key = t.stem;
     weights.set(key, Math.max(weights.get(key) ?? 0, w));
   }
   const near = new Set<string>();
+  const tied = new Set<string>();
   for (const n of s.names) {
     if (n.weak) continue;
     const d = n.last < first ? first - n.last : n.first > last ? n.first - last : 0;
-    if (d > 4 && !(n.first > last && n.first <= npEnd + 3)) continue;
+    const sameClause = crossings[n.last < first ? n.last : n.first] === 0;
+    const close = (d <= 4 || (n.first > last && n.first <= npEnd + 3)) && sameClause;
+    if (!close && !(sameClause && d <= 8)) continue;
     // a name across a clause boundary is not tied to the figure
     const a = Math.min(n.last, first), b = Math.max(n.first, last);
     if (toks.slice(a, b).some((t) => t.text === ';' || t.text === ':' || t.low === 'while' || t.low === 'but')) continue;
-    near.add(n.country ? `@${fold(n.country)}` : loose(n.words[n.words.length - 1]));
+    tied.add(nearKey(n));
+    if (close) near.add(nearKey(n));
   }
-  return { weights, head, np, near, npEnd };
+  return { weights, head, np, near, tied, npEnd };
 }
 
 /** All stems of a sentence (with synonym group ids), for coverage. */

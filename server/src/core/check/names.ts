@@ -5,7 +5,7 @@
 import { NameMention, loose } from '../extract/names';
 import { NameEntry, NameIndex, RoleFact } from '../index/names-index';
 import { fold } from '../text/tokens';
-import { ROLE_MODIFIERS } from '../text/vocab';
+import { ROLE_HEADS, ROLE_MODIFIERS } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
 import { CODES, ClaimResult, Evidence } from './types';
 
@@ -15,8 +15,7 @@ const OFFICE_WORDS = new Set(['vice', 'deputy', 'prime', 'assistant', 'associate
   'labour', 'labor', 'agriculture', 'press', 'executive', 'financial', 'operating', 'technology', 'attorney', 'police', 'fire',
   'army', 'navy', 'air', 'budget', 'city', 'state', 'federal', 'regional', 'national', 'managing', 'plant', 'general']);
 // Heads that fit anyone in charge: "leader Emmanuel Macron" does not contradict "President".
-const GENERIC_HEADS = new Set(['leader', 'official', 'head', 'chief', 'boss', 'figure', 'politician', 'spokesman', 'spokeswoman',
-  'spokesperson', 'representative', 'officer', 'member', 'adviser', 'advisor']);
+const GENERIC_HEADS = new Set(['leader', 'official', 'head', 'chief', 'boss', 'figure', 'politician', 'representative', 'member']);
 const HEAD_SYNONYMS: readonly (readonly string[])[] = [
   ['spokesman', 'spokeswoman', 'spokesperson'], ['ceo', 'chief executive'], ['chairman', 'chairwoman', 'chair', 'chairperson'],
   ['councillor', 'councilor'], ['advisor', 'adviser'], ['dr', 'doctor'], ['general', 'gen'], ['colonel', 'col'],
@@ -123,7 +122,8 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
   const role = n.role!;
   const facts: RoleFact[] = entries.filter((e) => e.person || e.roles.length).flatMap((e) => e.roles);
   if (!facts.length || GENERIC_HEADS.has(role.head)) return null;
-  const office = (words: readonly string[]) => words.filter((w) => OFFICE_WORDS.has(w) || !ROLE_MODIFIERS.has(w)).filter((w) => w !== 'former' && w !== 'the');
+  // the office a title names; organisations and other words in it do not count ("Meridian Capital analyst")
+  const office = (words: readonly string[]) => words.filter((w) => ROLE_HEADS.has(w) || OFFICE_WORDS.has(w));
   const draftOffice = office(role.words);
   const fits = facts.some((f) => {
     if (GENERIC_HEADS.has(f.head)) return false;
@@ -136,11 +136,13 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
   if (fits) return null;
   const specific = facts.filter((f) => !GENERIC_HEADS.has(f.head));
   if (!specific.length) return null;
-  // the most frequent source role
-  const counts = new Map<string, { f: RoleFact; n: number }>();
-  for (const f of specific) { const k = f.text.toLowerCase(); const c = counts.get(k); if (c) c.n++; else counts.set(k, { f, n: 1 }); }
-  const top = [...counts.values()].sort((a, b) => b.n - a.n)[0].f;
-  const texts = new Set(specific.map((f) => fold(f.text)));
+  // the source roles, grouped by the office they name ("Chief Financial Officer" = "CFO"); the most frequent wording of the most frequent office
+  const offices = new Map<string, RoleFact[]>();
+  for (const f of specific) { const k = office(f.words).join(' '); const list = offices.get(k); if (list) list.push(f); else offices.set(k, [f]); }
+  const ranked = [...offices.values()].sort((a, b) => b.length - a.length);
+  const wordings = new Map<string, { f: RoleFact; n: number }>();
+  for (const f of ranked[0]) { const k = f.text.toLowerCase(); const c = wordings.get(k); if (c) c.n++; else wordings.set(k, { f, n: 1 }); }
+  const top = [...wordings.values()].sort((a, b) => b.n - a.n || b.f.text.length - a.f.text.length)[0].f;
   const ev = distinct(specific.map((f) => ctx.evidence(f.sentence, [rangeOfRole(ctx, f)])));
   const replacement = matchCase(stripDemonym(top.text, role.text), role.text);
   return {
@@ -148,7 +150,7 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
     claimStart: role.start, claimEnd: n.end, start: role.start, end: role.end,
     message: `Sources give ${n.text}'s role as ${top.text} (${ev.length ? where(ev[0]) : 'sources'}), not ${role.text}.`,
     sourceValue: `${top.text} ${n.text}`, evidence: ev,
-    fixes: texts.size === 1 || counts.size === 1 ? [{ title: `Replace with '${replacement}' (${ev.length ? where(ev[0]).replace(/:\d+$/, '') : 'sources'})`, start: role.start, end: role.end, newText: replacement }] : [],
+    fixes: offices.size === 1 ? [{ title: `Replace with '${replacement}' (${ev.length ? where(ev[0]).replace(/:\d+$/, '') : 'sources'})`, start: role.start, end: role.end, newText: replacement }] : [],
   };
 }
 

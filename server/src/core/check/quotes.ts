@@ -155,7 +155,8 @@ function sourceSpeaker(ctx: CheckContext, p: Place): NameMention | undefined {
     if (prev !== undefined) q = inQuote(ctx.index.sentence(prev).quotes);
   }
   const sp = q?.speaker ?? (s.label && !q ? s.label : undefined);
-  return personOf(sp);
+  const person = personOf(sp);
+  return person && (person.person || ctx.index.names.same(person).some((e) => e.person)) ? person : undefined;
 }
 
 function personOf(sp: Speaker | undefined): NameMention | undefined {
@@ -173,6 +174,8 @@ function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[]): Om
   const sp = q.speaker;
   if (!sp || sp.kind !== 'name' || !sp.name || sp.name.country) return null;
   const draftPerson = sp.name;
+  // only a person can be misquoted: "the SDP leader told the crowd" names a party, not a speaker
+  if (!draftPerson.person && !ctx.index.names.same(draftPerson).some((e) => e.person)) return null;
   const sources = places.map((p) => ({ p, person: sourceSpeaker(ctx, p) })).filter((x) => x.person);
   if (!sources.length || sources.some((x) => samePerson(x.person!, draftPerson))) return null;
   const right = sources[0].person!;

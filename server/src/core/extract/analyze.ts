@@ -5,7 +5,7 @@ import { Token, tokenize } from '../text/tokens';
 import { Paragraph, QuoteSpan, SegmentOptions, paragraphs } from '../text/segment';
 import { isCommonWord } from '../text/vocab';
 import { DateMention, extractDates } from './dates';
-import { NameMention, extractNames } from './names';
+import { NameMention, extractNames, makeRole } from './names';
 import { Quantity, extractQuantities } from './quantities';
 import { LABEL_RE, QuoteMention, Speaker, findSpeaker, makeQuote } from './quotes';
 
@@ -71,7 +71,12 @@ export function analyzeText(text: string, opts: SegmentOptions = {}): AnalyzedTe
       for (const d of dates) for (let k = d.first; k <= d.last; k++) used.add(k);
       const quantities = extractQuantities(toks, (i) => isMark(i) || used.has(i));
       for (const q of quantities) for (let k = q.first; k <= q.last; k++) used.add(k);
-      const names = extractNames(toks, { skip: (i) => isMark(i) || used.has(i), firstWord, titleCase, src: text });
+      let names = extractNames(toks, { skip: (i) => isMark(i) || used.has(i), firstWord, titleCase, src: text });
+      // "Marieke van Dalen -- Chief Executive Officer:": the label's title is the person's role
+      if (label?.name?.role && r.start <= label.start && label.end <= r.end) {
+        const role = label.name.role;
+        names = names.map((n) => (n.start >= label!.start && n.end <= label!.end + 1 && !n.role ? { ...n, role, person: true } : n));
+      }
       const quotes: QuoteMention[] = [];
       for (const span of p.quotes) {
         if (span.open < r.start || span.open >= r.end) continue;
@@ -112,7 +117,13 @@ function labelSpeaker(text: string, start: number, end: number): Speaker {
   const labelEnd = labelStart + m[1].trimEnd().length;
   const toks = tokenize(text.slice(labelStart, labelEnd), labelStart);
   const names = extractNames(toks, { skip: () => false, firstWord: 0, titleCase: false, src: text });
-  const n = names.find((x) => x.person) ?? names[names.length - 1];
+  let n = names.find((x) => x.person) ?? names[names.length - 1];
+  if (n && m[2] && !n.role) {
+    // the title after the name: "Jane Doe -- Chief Executive Officer"
+    const roleStart = start + m[0].indexOf(m[2], m[1].length);
+    const rt = tokenize(m[2].trim(), roleStart);
+    if (rt.length) n = { ...n, role: makeRole(rt, 0, rt.length - 1, text), person: true };
+  }
   if (n && !isCommonWord(n.key)) return { start: labelStart, end: labelEnd, kind: 'name', name: n, text: text.slice(labelStart, labelEnd) };
   return { start: labelStart, end: labelEnd, kind: 'other', text: text.slice(labelStart, labelEnd) };
 }

@@ -1,7 +1,7 @@
 // Names of people, organisations and places, with the role tied to a name
 // ("Defense Minister Sebastien Lecornu", "meteorologist Sara Lindqvist").
 import { Token, fold } from '../text/tokens';
-import { COUNTRY_OF, MONTHS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, WEEKDAYS, isCommonWord } from '../text/vocab';
+import { COUNTRY_OF, MONTHS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, WEEKDAYS, canonicalRole, isCommonWord } from '../text/vocab';
 
 export interface Role {
   readonly start: number;
@@ -77,10 +77,7 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
       for (let j = i + 1; j < toks.length;) {
         const t = toks[j];
         if (usable(j)) { last = j; if (possessive(t)) break; j++; continue; }
-        if (t.kind === 'word' && CONNECTORS.has(t.low) && !t.cap && usable(j + 1) && !(t.low === 'and' && !orgLike(toks, i, j))) {
-          if (t.low === 'of' && ROLE_HEADS.has(toks[j - 1].low) && j - 1 === i) break; // "Mayor of Valdera": the role stays out
-          j++; continue;
-        }
+        if (t.kind === 'word' && CONNECTORS.has(t.low) && !t.cap && usable(j + 1) && joins(toks, i, j)) { j++; continue; }
         if (t.text === '-' && !t.spaceBefore && toks[j + 1] && !toks[j + 1].spaceBefore && toks[j + 1].kind === 'word') { last = j + 1; j += 2; continue; }
         break;
       }
@@ -105,6 +102,23 @@ function orgLike(toks: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Does the connector at `j` join the words around it into one name? Particles join a person's
+ * name ("Ali Bongo Ondimba", "van Dalen"); "of", "and", "for" only join inside an organisation
+ * ("Department of Tourism"), never a person to one ("Sophie Marchetti of Caldera Partners").
+ */
+function joins(toks: readonly Token[], from: number, j: number): boolean {
+  const w = toks[j].low;
+  if (!ORG_ONLY_CONNECTORS.has(w)) return true;
+  if (!orgLike(toks, from, j)) return false;
+  if (w !== 'of') return true;
+  if (!ORG_WORDS.has(toks[j - 1].low)) return false;
+  // "Party of Helena Markovic": a person after "of" is not part of the name
+  let k = j + 1, rare = 0;
+  while (toks[k]?.kind === 'word' && toks[k].cap) { if (!isCommonWord(toks[k].low) && !COUNTRY_OF.has(toks[k].low)) rare++; k++; }
+  return rare < 2;
+}
+
 function firstWordAt(toks: readonly Token[], ctx: NameContext, s: number): number {
   // the first word of the sentence, or the first word after an opening quote, a colon or a dash
   if (s === ctx.firstWord) return s;
@@ -117,28 +131,46 @@ function buildMention(toks: readonly Token[], s: number, last: number, src: stri
   // peel a role off the front: everything up to the last role word that has a name after it
   let r = -1;
   for (let k = s; k < last; k++) {
-    if (ROLE_HEADS.has(toks[k].low) && isCapWord(toks[k + 1])) r = k;
+    if (isRoleHead(toks[k].low) && isCapWord(toks[k + 1])) r = k;
+  }
+  // a title of several words: "Chief Executive Mariska van Dalen", "Chief Financial Officer Tomasz Wroblewski"
+  while (r >= 0 && r + 1 < last && isRoleWord(toks[r + 1].low) && isCapWord(toks[r + 2])) r++;
+  // the title starts after the last "and"/"of" before it: "the City Council and Budget Director Alan Cho"
+  let roleStart = s;
+  for (let k = r - 1; k >= s; k--) {
+    if (CONNECTORS.has(toks[k].low)) { roleStart = k + 1; break; }
   }
   let role: Role | undefined;
   let ns = s;
   if (r >= 0) {
     ns = r + 1;
-    role = makeRole(toks, s, r, src);
-  } else if (ROLE_HEADS.has(toks[s].low) && s === last) {
+    role = makeRole(toks, roleStart, r, src);
+  } else if (isRoleHead(toks[s].low) && s === last) {
     return null; // a bare title ("President") is not a name
   }
-  // lower-case role words just before ("meteorologist Sara Lindqvist", "former French ambassador")
+  // lower-case role words just before ("meteorologist Sara Lindqvist", "Caldera Partners analyst Sophie Marchetti")
   if (!role) {
     let b = s;
     while (b - 1 >= 0 && toks[b - 1].kind === 'word' && !toks[b - 1].cap
       && (ROLE_HEADS.has(toks[b - 1].low) || (b < s && ROLE_MODIFIERS.has(toks[b - 1].low)))) b--;
-    if (b < s && ROLE_HEADS.has(toks[s - 1].low)) role = makeRole(toks, b, s - 1, src);
+    if (b < s && ROLE_HEADS.has(toks[s - 1].low)) {
+      // the organisation the role belongs to, written just before it
+      let o = b;
+      while (o - 1 >= 0 && isCapWord(toks[o - 1]) && !possessive(toks[o - 1]) && !MONTHS.has(toks[o - 1].low)) o--;
+      role = makeRole(toks, o, s - 1, src);
+    }
+  }
+  // an appositive title before the name: "the Regional Returning Officer, Martin Oyelaran"
+  if (!role && toks[s - 1]?.text === ',' && isCapWord(toks[s - 2]) && ROLE_HEADS.has(toks[s - 2].low)) {
+    let b = s - 2;
+    while (b - 1 >= 0 && isCapWord(toks[b - 1]) && (isRoleWord(toks[b - 1].low) || !isCommonWord(toks[b - 1].low))) b--;
+    role = makeRole(toks, b, s - 2, src);
   }
   // "Russian-built", "US-brokered": an adjective, not a name
   if (toks[last].kind === 'word' && !toks[last].cap) return null;
   // a name that is all role words ("Prime Minister") is a title, not a name
   const nameToks = toks.slice(ns, last + 1).filter((t) => t.kind === 'word');
-  if (!nameToks.length || nameToks.every((t) => ROLE_HEADS.has(t.low) || ROLE_MODIFIERS.has(t.low))) return null;
+  if (!nameToks.length || nameToks.every((t) => isRoleWord(t.low))) return null;
   const words = nameToks.map((t) => fold(t.text).replace(/['\u2019]s$/, '').replace(/s'$/, 's'));
   const key = words.join(' ');
   if (!key) return null;
@@ -153,10 +185,20 @@ function buildMention(toks: readonly Token[], s: number, last: number, src: stri
   return { first: ns, last, start: toks[ns].start, end, text: src.slice(toks[ns].start, end), words, key, country, role, weak, person };
 }
 
-function makeRole(toks: readonly Token[], from: number, to: number, src: string): Role {
+const isRoleWord = (w: string) => isRoleHead(w) || ROLE_MODIFIERS.has(w);
+/** "Councilmembers Denise Harlan and Victor Osei": a plural title is still a title. */
+const isRoleHead = (w: string) => ROLE_HEADS.has(w) || (w.endsWith('s') && ROLE_HEADS.has(w.slice(0, -1)));
+
+export function makeRole(toks: readonly Token[], from: number, to: number, src: string): Role {
   const ws = toks.slice(from, to + 1).filter((t) => t.kind === 'word');
-  const words = ws.map((t) => fold(t.text)).filter((w) => !COUNTRY_OF.has(w) && w !== 'the');
-  return { start: toks[from].start, end: toks[to].end, text: src.slice(toks[from].start, toks[to].end), words, head: fold(toks[to].text) };
+  const words = canonicalRole(ws.map((t) => fold(t.text)).filter((w) => !COUNTRY_OF.has(w) && w !== 'the'));
+  return { start: toks[from].start, end: toks[to].end, text: titleCaseShout(src.slice(toks[from].start, toks[to].end)), words, head: words[words.length - 1] ?? fold(toks[to].text) };
+}
+
+/** "BUDGET DIRECTOR" (a transcript label) -> "Budget Director"; other text unchanged. */
+export function titleCaseShout(t: string): string {
+  if (!/\p{Ll}/u.test(t) && /\p{Lu}{2}/u.test(t) && (t.includes(' ') || t.length > 5)) return t.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  return t;
 }
 
 /** Two names refer to the same entity: equal, a country alias, or one's words inside the other's ("Lecornu"). */

@@ -143,11 +143,12 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
     const prev = toks[j - 1];
     if (!currency && prev && !nt.spaceBefore && (prev.kind === 'word' || (prev.text === '-' && toks[j - 2]?.kind === 'word' && !prev.spaceBefore))) return null;
     // "No. 4", "Base 101", "Article 5": a number right after a capitalised word that is not a month
-    if (!currency && prev && prev.kind === 'word' && prev.cap && !MONTHS.has(prev.low) && j > 0 && !isSentenceStartIndex(toks, j - 1)
+    if (!currency && prev && prev.kind === 'word' && prev.cap && !MONTHS.has(prev.low) && j > 0 && !isSentenceStartIndex(toks, j - 1) && !/'s?$/.test(prev.low)
       && !APPROX_BEFORE.has(prev.low) && !/^(about|around|some|nearly|over|under)$/.test(prev.low)) return null;
     if (!currency && prev && (prev.low === 'no' || prev.low === 'nos' || prev.low === '#') ) return null;
     // clock times "10:30", "3 p.m."
     if (toks[j + 1]?.text === ':' && toks[j + 2]?.kind === 'num' && !toks[j + 2].spaceBefore) return null;
+    if (prev?.text === ':' && !nt.spaceBefore && !prev.spaceBefore && toks[j - 2]?.kind === 'num') return null;
     if (/^(a\.m\.|p\.m\.|am|pm|gmt|utc)$/.test(toks[j + 1]?.low ?? '')) return null;
     // ordinal suffix "21st"
     const suf = toks[j + 1];
@@ -164,7 +165,8 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
       // "one" alone is mostly a pronoun ("including one in Ayorou"); keep it only with a scale or unit
       if (value === 1 && numLast === j && nt.low === 'one') {
         const nx = toks[j + 1];
-        if (!nx || !(SCALES.has(nx.low) || UNITS.has(nx.low))) return null;
+        const half = nx?.low === 'and' && toks[j + 2]?.low === 'a' && toks[j + 3]?.low === 'half';
+        if (!nx || !(SCALES.has(nx.low) || UNITS.has(nx.low) || half)) return null;
       }
     }
   } else return null;
@@ -187,6 +189,15 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
     k += 2;
     return mk(toks, first, k - 1, j, k - 1, value, nt.text, dim, '', approxBefore(toks, first), false, 0, 1, toks[k - 1].end, pair);
   }
+  // a vote written out: "by seven votes to two", "by 7 votes to 2"
+  if (!ordinal && /^votes?$/.test(toks[k]?.low ?? '') && toks[k + 1]?.low === 'to' && toks[first - 1]?.low === 'by') {
+    const other = toks[k + 2]?.kind === 'num' ? Number(toks[k + 2].text) : NUMBER_WORDS.get(toks[k + 2]?.low ?? '');
+    if (other !== undefined && Number.isInteger(other) && Number.isInteger(value) && value < 1000) {
+      return mk(toks, first, k + 2, j, k + 2, value, toks.slice(j, k + 3).map((x) => x.text).join(' '), 'score', '', approxBefore(toks, first), words, 0, 1, toks[numLast].end, `${value}-${other}`);
+    }
+  }
+  // "one and a half", "two and a half"
+  if (words && toks[k]?.low === 'and' && toks[k + 1]?.low === 'a' && toks[k + 2]?.low === 'half') { value += 0.5; decimals = 1; k += 3; numLast = k - 1; }
   // scale: "5bn", "5 billion", "1.5 million"
   const sc = toks[k];
   if (!ordinal && sc && sc.kind === 'word' && SCALES.has(sc.low)) {

@@ -112,8 +112,12 @@ function nameSpeaker(n: NameMention, src: string): Speaker {
 function subjectAt(toks: readonly Token[], names: readonly NameMention[], k: number, src: string, _dir: 'forward'): Speaker | undefined {
   const t = toks[k];
   if (!t) return undefined;
-  const n = names.find((m) => m.first === k || (m.role && m.role.start === t.start) || (m.first > k && m.first <= k + 4 && toks.slice(k, m.first).every((x) => x.kind === 'word' && !x.cap)));
-  if (n && !n.country) return nameSpeaker(n, src);
+  // the noun phrase after the verb, to a comma: "said Meridian Capital analyst Oliver Grant, who ..."
+  let e = k;
+  while (e < toks.length && e - k < 10 && !/^[,.;:!?"\u201c\u201d(]$/.test(toks[e].text) && !(toks[e].kind === 'word' && SPEECH_VERBS.has(toks[e].low) && e > k)) e++;
+  const inPhrase = names.filter((m) => !m.country && (m.role ? m.role.start : m.start) >= t.start && m.last < e);
+  const n = [...inPhrase].reverse().find((m) => m.person) ?? inPhrase[inPhrase.length - 1];
+  if (n) return nameSpeaker(n, src);
   if (PRONOUN_SPEAKERS.has(t.low)) return { start: t.start, end: t.end, kind: 'pronoun', text: t.text };
   return { start: t.start, end: t.end, kind: 'other', text: t.text };
 }

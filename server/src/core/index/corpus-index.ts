@@ -2,6 +2,7 @@
 // words (retrieval of the frame), names (who and what the sources mention), and duplicates
 // (a paragraph repeated by a scraper counts once). Documents can be added, replaced and removed.
 import { AnalyzedSentence, AnalyzedText, analyzeText } from '../extract/analyze';
+import { DateMention } from '../extract/dates';
 import { Prose, TextFormat, toProse } from '../corpus/prose';
 import { DATELINE, boilerplateParagraphs } from '../corpus/boilerplate';
 import { Token, fold, isContentToken } from '../text/tokens';
@@ -18,6 +19,8 @@ export interface SourceDoc {
   readonly analysis: AnalyzedText;
   /** global id of the document's first sentence */
   readonly first: number;
+  /** the date the document carries in its header or dateline, and the sentence that gives it */
+  date?: { readonly sentence: number; readonly at: DateMention };
 }
 
 export interface SourceSentence {
@@ -93,6 +96,11 @@ export class CorpusIndex {
         this.bm25.add(id, termsOf(s.tokens));
       }
       for (const n of s.names) this.names.add(id, n, boilerplate);
+      // the document's own date: a full date in a header line or at the start of the first paragraphs
+      if (!doc.date && !boilerplate && s.index < 8) {
+        const d = s.dates.find((x) => x.day !== undefined && x.month !== undefined && (s.heading || x.start - s.start < 60));
+        if (d) doc.date = { sentence: id, at: d };
+      }
     }
     this.version++;
     return doc;

@@ -108,10 +108,14 @@ export class NameIndex {
     return this.fuse.search(key, { limit }).map((r) => ({ entry: r.item, score: r.score ?? 1 }));
   }
 
-  /** The most frequent way the sources write this name. */
+  /** The most frequent way the sources write this name, preferring prose to a SHOUTED transcript label. */
   static display(e: NameEntry): string {
+    const shouted = (t: string) => !/\p{Ll}/u.test(t) && t.length > 5;
     let best = '', n = -1;
-    for (const [t, c] of e.texts) if (c > n || (c === n && t.length > best.length)) { best = t; n = c; }
+    for (const [t, c] of e.texts) {
+      const better = (shouted(best) && !shouted(t)) || (shouted(best) === shouted(t) && (c > n || (c === n && t.length > best.length)));
+      if (!best || better) { best = t; n = c; }
+    }
     return best;
   }
 }

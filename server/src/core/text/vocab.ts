@@ -43,14 +43,30 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(('president vice-presiden
   + 'sheriff constable deputy-director administrator coordinator adviser advisor consultant historian activist official '
   + 'diplomat negotiator president-general secretary-general mp mep chairperson principal dean provost rector governor-general '
   + 'registrar ombudsman controller comptroller curator strategist pollster spokesperson counsel surgeon nurse physician '
-  + 'firefighter officer-in-charge warden pilot architect planner').split(' '));
+  + 'firefighter officer-in-charge warden pilot architect planner councilmember councilwoman councilman alderwoman '
+  + 'assemblyman assemblywoman assemblymember trustee selectman selectwoman legislator lawmaker delegate commander-in-chief '
+  + 'cfo cto cio coo chancellor vice-chancellor superintendent spokesman').split(' '));
 /** Words that may stand in a title before its head ("Deputy Pentagon Press Secretary", "Defense Minister"). */
 export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(('deputy vice prime foreign defense defence interior finance home '
   + 'justice health education economy economic trade energy environment culture transport labour labor agriculture '
   + 'press chief executive financial operating technology senior junior acting interim former ex first assistant associate '
   + 'general attorney state federal regional national local district city county municipal police fire army navy air military '
   + 'public managing principal lead head commanding supreme high grand lord lady sir dame then outgoing incoming newly '
-  + 'appointed elected military-appointed self-declared de facto political').split(' '));
+  + 'appointed elected military-appointed self-declared de facto political returning budget plant operations investor '
+  + 'relations communications marketing sales human resources legal risk compliance strategy').split(' '));
+
+/** Titles written several ways, reduced to one: "Chief Executive Officer" = "Chief Executive" = "CEO". */
+const ROLE_CANON: readonly [RegExp, string][] = [
+  [/\bchief executive( officer)?\b/g, 'ceo'], [/\bchief financial officer\b|\bfinance chief\b|\bfinance director\b/g, 'cfo'],
+  [/\bchief operating officer\b/g, 'coo'], [/\bchief technology officer\b/g, 'cto'], [/\bchief information officer\b/g, 'cio'],
+  [/\bdefence\b/g, 'defense'], [/\bspokes(man|woman|person)\b/g, 'spokesperson'], [/\bchairman\b|\bchairwoman\b|\bchairperson\b/g, 'chair'],
+  [/\bcouncil ?(member|man|woman)\b|\bcouncillor\b/g, 'councilmember'],
+];
+export function canonicalRole(words: readonly string[]): string[] {
+  let t = words.join(' ');
+  for (const [re, to] of ROLE_CANON) t = t.replace(re, to);
+  return t.split(' ').filter(Boolean);
+}
 
 /** Verbs that introduce or follow a quotation. */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set(('said say says saying told tell tells telling added adds adding '
@@ -182,7 +198,7 @@ export const NOUN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['protester', 'demonstrator', 'marcher', 'rallygoer'],
   ['kill', 'die', 'fatality', 'victim', 'dead', 'casualty', 'body'],
   ['injure', 'casualty', 'hurt'],
-  ['worker', 'employee', 'staff', 'staffer', 'job', 'workforce', 'headcount'],
+  ['worker', 'employee', 'staff', 'staffer', 'job', 'workforce', 'headcount', 'position', 'post', 'colleague'],
   ['home', 'house', 'dwelling', 'household', 'property'],
   ['vote', 'ballot'],
   ['seat', 'mandate'],
@@ -195,4 +211,21 @@ export const NOUN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['rain', 'rainfall', 'precipitation'],
   ['corridor', 'route', 'road'],
   ['debt', 'liability'],
+  // verbs that report the same event
+  ['approve', 'adopt', 'pass', 'endorse', 'ratify'],
+  ['rise', 'increase', 'grow', 'climb', 'jump', 'gain', 'surge', 'raise'],
+  ['fall', 'drop', 'decline', 'decrease', 'slip', 'slide', 'plunge', 'shrink'],
+  ['cut', 'reduce', 'slash', 'lower'],
+  ['evacuate', 'flee', 'displace', 'relocate'],
+  ['announce', 'unveil', 'declare', 'publish'],
+  ['win', 'secure', 'capture'],
+  ['hire', 'recruit'],
+  ['station', 'deploy'],
+  ['coup', 'putsch', 'takeover'],
+  ['oust', 'topple', 'overthrow', 'depose', 'remove'],
+  ['cover', 'measure', 'span', 'extend', 'stretch'],
+  ['plant', 'site', 'facility', 'factory', 'works'],
+  ['withdrawal', 'departure', 'pullout', 'exit'],
+  ['talk', 'discussion', 'negotiation'],
+  ['expect', 'forecast', 'project', 'predict', 'anticipate'],
 ];
