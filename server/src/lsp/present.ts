@@ -103,8 +103,9 @@ function emphasise(e: Evidence): string {
   return out.replace(/\s+/g, ' ');
 }
 
+/** Escapes what Markdown would read as markup; an underscore inside a word ("001_4aeac") is left alone. */
 export function escapeMd(s: string): string {
-  return s.replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
+  return s.replace(/([\\`*[\]<>~|])/g, '\\$1').replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace('_', '\\_'));
 }
 
 function clip(s: string, n: number): string {

@@ -2,7 +2,7 @@
 // and its folder, hands off to the core, and converts the answer (see present.ts).
 import {
   CodeAction, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  FileChangeType, InitializeParams, InitializeResult, Location, TextDocumentSyncKind, TextDocuments, WatchKind,
+  FileChangeType, InitializeParams, InitializeResult, Location, MessageType, ShowMessageNotification, TextDocumentSyncKind, TextDocuments, WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,7 +35,7 @@ export function startServer(connection: Connection): void {
   const checked = new Map<string, Checked>();
   const timers = new Map<string, NodeJS.Timeout>();
   let settings: Settings = DEFAULTS;
-  let canConfigure = false, canWatchDynamically = false, canProgress = false;
+  let canConfigure = false, canWatchDynamically = false, canProgress = false, canWorkspaceFolders = false;
   let building: Promise<void> | undefined;
   const warnedOnce = new Set<string>();
 
@@ -49,6 +49,7 @@ export function startServer(connection: Connection): void {
     canConfigure = !!caps.workspace?.configuration;
     canWatchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canProgress = !!caps.window?.workDoneProgress;
+    canWorkspaceFolders = !!caps.workspace?.workspaceFolders;
     const list = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(fileURLToPath(params.rootUri)) }] : params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href, name: path.basename(params.rootPath) }] : []);
     for (const f of list) addFolder(f.uri, f.name);
     return {
@@ -72,15 +73,21 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialized(async () => {
-    if (canConfigure) connection.client.register(DidChangeConfigurationNotification.type, { section: 'corroborate' }).catch(() => undefined);
-    connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
-      for (const r of e.removed) { const i = folders.findIndex((f) => f.uri === r.uri); if (i >= 0) folders.splice(i, 1); }
-      const added = e.added.map((a) => addFolder(a.uri, a.name)).filter((f): f is Folder => !!f);
-      await buildAll(added);
-    });
-    await loadSettings();
-    await registerWatchers();
-    await buildAll(folders);
+    try {
+      if (canConfigure) connection.client.register(DidChangeConfigurationNotification.type, { section: 'corroborate' }).catch(() => undefined);
+      if (canWorkspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
+          for (const r of e.removed) { const i = folders.findIndex((f) => f.uri === r.uri); if (i >= 0) folders.splice(i, 1); }
+          const added = e.added.map((a) => addFolder(a.uri, a.name)).filter((f): f is Folder => !!f);
+          await buildAll(added);
+        });
+      }
+      await loadSettings();
+      await registerWatchers();
+      await buildAll(folders);
+    } catch (e) {
+      log('error', 'onInitialized', e instanceof Error ? e.stack ?? e.message : String(e));
+    }
   });
 
   async function loadSettings(): Promise<void> {
@@ -136,12 +143,13 @@ export function startServer(connection: Connection): void {
   function tellOnce(key: string, message: string): void {
     if (warnedOnce.has(key)) return;
     warnedOnce.add(key);
-    connection.window.showWarningMessage(message);
+    // a notification, not a request: nothing waits for the user to dismiss it
+    connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
   function notifyStatus(): void {
     const total = folders.reduce((n, f) => n + f.index.documentCount, 0);
-    const state = folders.some((f) => f.state === 'building') ? 'indexing' : 'ready';
+    const state = folders.some((f) => f.state !== 'ready') ? 'indexing' : 'ready';
     connection.sendNotification('corroborate/status', { state, sources: total, sentences: folders.reduce((n, f) => n + f.index.sentenceCount, 0) }).catch?.(() => undefined);
   }
 

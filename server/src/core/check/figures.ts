@@ -41,6 +41,28 @@ export function nounMode(q: Quantity): 'adjacent' | 'preposition' {
   return q.dim === 'count' || q.dim === 'duration' || q.dim === 'ordinal' || q.dim === 'score' ? 'adjacent' : 'preposition';
 }
 
+/** How one draft figure meets one source figure: the frame measures, and whether they agree. */
+function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quantity): Match & { supports: boolean } | undefined {
+  if (!comparable(q, f)) return undefined;
+  const sf = ctx.cache.frame(id, f.first, f.last, nounMode(f));
+  if (clash(frame, sf)) return undefined;
+  const stems = ctx.cache.stemsOf(id);
+  const hm = sameNoun(frame.head, sf.head) || (!!frame.head && sf.np.some((w) => sameNoun(frame.head, w))) || (!!sf.head && frame.np.some((w) => sameNoun(sf.head, w)));
+  const cov = coverage(frame, stems, ctx.idf, undefined, ctx.cache.contextStems(id));
+  const loc = coverage(frame, stems, ctx.idf, sf.weights);
+  let supports = false;
+  if (sameValue(q, f)) {
+    const context = ctx.cache.entities(id, 2);
+    const miss = missing(frame, context);
+    // a country tied to the figure that the source never mentions: another country's figure
+    const countryMissing = [...frame.near].some((e) => e.startsWith('@') && !present(e, context));
+    // a count names what it counts; the noun after a sum or a measure is looser ("of the plant", "of the site")
+    const headsDiffer = !!frame.head && !!sf.head && !hm && (nounMode(q) === 'adjacent' || cov < 0.3);
+    supports = (!headsDiffer && !miss && (hm || cov >= 0.15 || distinctive(q))) || (cov >= 0.6 && !countryMissing);
+  }
+  return { id, f, sf, cov, loc, hm, anchored: false, supports };
+}
+
 export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null {
   const s = ctx.sentence;
   const frame = frameOf(s, q.first, q.last, nounMode(q));
@@ -50,39 +72,35 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   if (copy) return copy;
   const support: Match[] = [];
   const conflicts: Match[] = [];
-  // values the draft gives other claims around this one are not what this one meant
-  const taken = new Set(ctx.nearbyQuantities().filter((x) => x !== q).map(valueKey));
+  // values of the sentence's other figures, and of nearby figures a source figure supports, are not what this one meant
+  const others = ctx.nearbyQuantities().filter((x) => x !== q);
+  const sameSentence = new Set(s.quantities.filter((x) => x !== q).map(valueKey));
+  const otherFrames = new Map<Quantity, Frame>();
+  const frameOfOther = (x: Quantity) => {
+    let fr = otherFrames.get(x);
+    if (!fr) { const host = ctx.draft.sentences.find((t) => t.quantities.includes(x))!; fr = frameOf(host, x.first, x.last, nounMode(x)); otherFrames.set(x, fr); }
+    return fr;
+  };
+  const takenHere = (id: number, f: Quantity) => sameSentence.has(valueKey(f))
+    || others.some((x) => valueKey(x) === valueKey(f) && !s.quantities.includes(x) && !!meet(ctx, x, frameOfOther(x), id, f)?.supports);
   for (const id of ctx.candidatesFor(frame)) {
     const src = ctx.index.sentence(id);
-    const stems = ctx.cache.stemsOf(id);
     // the source sentence repeats another figure of the draft's: the same passage ("to 15.7% from 12.6%")
-    const anchored = src.quantities.some((x) => taken.has(valueKey(x)));
+    const anchored = src.quantities.some((x) => others.some((o) => valueKey(o) === valueKey(x)));
     let bestConflict: Match | undefined;
     for (const f of src.quantities) {
-      if (!comparable(q, f)) continue;
-      const sf = ctx.cache.frame(id, f.first, f.last, nounMode(f));
-      if (clash(frame, sf)) continue;
-      const hm = sameNoun(frame.head, sf.head) || (!!frame.head && sf.np.some((w) => sameNoun(frame.head, w))) || (!!sf.head && frame.np.some((w) => sameNoun(sf.head, w)));
-      const cov = coverage(frame, stems, ctx.idf, undefined, ctx.cache.contextStems(id));
-      const loc = coverage(frame, stems, ctx.idf, sf.weights);
-      const m: Match = { id, f, sf, cov, loc, hm, anchored };
-      if (sameValue(q, f)) {
-        const context = ctx.cache.entities(id, 2);
-        const miss = missing(frame, context);
-        // a country tied to the figure that the source never mentions: another country's figure
-        const countryMissing = [...frame.near].some((e) => e.startsWith('@') && !present(e, context));
-        // a count names what it counts; the noun after a sum or a measure is looser ("of the plant", "of the site")
-        const headsDiffer = !!frame.head && !!sf.head && !hm && (nounMode(q) === 'adjacent' || cov < 0.3);
-        if ((!headsDiffer && !miss && (hm || cov >= 0.15 || distinctive(q))) || (cov >= 0.6 && !countryMissing)) support.push(m);
-        continue;
-      }
+      const m = meet(ctx, q, frame, id, f);
+      if (!m) continue;
+      m.anchored = anchored;
+      if (sameValue(q, f)) { if (m.supports) support.push(m); continue; }
+      const { sf, cov, loc, hm } = m;
       const nounsAgree = hm || !frame.head || !sf.head || (sf.weights.get(frame.head) ?? 0) >= 0.5;
-      if (!nounsAgree || taken.has(valueKey(f)) || missing(frame, ctx.cache.entities(id, 1))) continue;
+      if (!nounsAgree || missing(frame, ctx.cache.entities(id, 1))) continue;
       if (q.dim === 'count' && (q.words !== f.words) && Math.max(q.value, f.value) > 20) continue;
       if (!sameMagnitude(q, f)) continue;
       // the same digits at another scale ("€6.4bn" for "€6.4 million") are the same figure, mistyped
       const slip = sameDigits(q, f) && q.value !== f.value ? 0.15 : 0;
-      if (cov >= conflictBar(q) - slip && loc >= 0.25 - slip && (!bestConflict || loc > bestConflict.loc)) bestConflict = m;
+      if (cov >= conflictBar(q) - slip && loc >= 0.25 - slip && (!bestConflict || loc > bestConflict.loc) && !takenHere(id, f)) bestConflict = m;
     }
     if (bestConflict) conflicts.push(bestConflict);
   }
