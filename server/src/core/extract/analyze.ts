@@ -92,7 +92,9 @@ export function analyzeText(text: string, opts: SegmentOptions = {}): AnalyzedTe
         if (sp) lastSpeaker = { speaker: sp, at: sentences.length };
         quotes.push(q);
       }
-      const subject = names.find((n) => n.person && n.start < (toks[Math.min(toks.length - 1, firstWord + 6)]?.end ?? 0));
+      const subject = names.find((n) => n.person && n.start < (toks[Math.min(toks.length - 1, firstWord + 6)]?.end ?? 0))
+        // a single surname opening the sentence is its subject too ("Zeine spoke.")
+        ?? names.find((n) => n.first === firstWord && !n.country && !n.weak);
       const anyPerson = subject ?? [...names].reverse().find((n) => n.person);
       if (anyPerson) lastPerson = { name: anyPerson, at: sentences.length };
       sentences.push({ index: sentences.length, para: pi, start: r.start, end: r.end, tokens: toks, quantities, dates, names, quotes, quoteSpans, label, heading });

@@ -111,6 +111,9 @@ function joins(toks: readonly Token[], from: number, j: number): boolean {
   const w = toks[j].low;
   if (!ORG_ONLY_CONNECTORS.has(w)) return true;
   if (!orgLike(toks, from, j)) return false;
+  // "the United States and French forces": two entities, not one name
+  const before = toks.slice(from, j).map((t) => fold(t.text)).join(' ');
+  if (COUNTRY_OF.has(before) || COUNTRY_OF.has(toks[j + 1]?.low ?? '')) return false;
   if (w !== 'of') return true;
   if (!ORG_WORDS.has(toks[j - 1].low)) return false;
   // "Party of Helena Markovic": a person after "of" is not part of the name
@@ -127,7 +130,8 @@ function firstWordAt(toks: readonly Token[], ctx: NameContext, s: number): numbe
   return -1;
 }
 
-function buildMention(toks: readonly Token[], s: number, last: number, src: string): NameMention | null {
+function buildMention(toks: readonly Token[], s: number, lastIn: number, src: string): NameMention | null {
+  let last = lastIn;
   // peel a role off the front: everything up to the last role word that has a name after it
   let r = -1;
   for (let k = s; k < last; k++) {
@@ -166,8 +170,13 @@ function buildMention(toks: readonly Token[], s: number, last: number, src: stri
     while (b - 1 >= 0 && isCapWord(toks[b - 1]) && (isRoleWord(toks[b - 1].low) || !isCommonWord(toks[b - 1].low))) b--;
     role = makeRole(toks, b, s - 2, src);
   }
-  // "Russian-built", "US-brokered": an adjective, not a name
-  if (toks[last].kind === 'word' && !toks[last].cap) return null;
+  // "Russian-built", "US-brokered": an adjective; only a country before the hyphen is a name
+  if (toks[last].kind === 'word' && !toks[last].cap) {
+    let k = last;
+    while (k > s && !(toks[k].text === '-' && !toks[k].spaceBefore)) k--;
+    if (k <= s || !COUNTRY_OF.has(toks.slice(s, k).map((t) => fold(t.text)).join(' '))) return null;
+    last = k - 1;
+  }
   // a name that is all role words ("Prime Minister") is a title, not a name
   const nameToks = toks.slice(ns, last + 1).filter((t) => t.kind === 'word');
   if (!nameToks.length || nameToks.every((t) => isRoleWord(t.low))) return null;

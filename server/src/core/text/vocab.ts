@@ -79,7 +79,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(('said say says saying 
   + 'cautioned cautions complained complains boasted agreed agrees denied denies maintained maintains repeated repeats '
   + 'shouted cried answered answers concluded concludes affirmed affirms reiterated reiterates underlined underlines '
   + 'underscored underscores highlighted highlights characterized characterised characterizing characterising labelled '
-  + 'labeled dubbed told.').split(' '));
+  + 'labeled dubbed spoke speaks').split(' '));
 
 export const PRONOUN_SPEAKERS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we']);
 
