@@ -105,3 +105,15 @@ describe('checker: messy sources', () => {
     ]);
   });
 });
+
+describe('checker: regressions', () => {
+  const index = seedCorpus();
+  it('corrects a numbered name ("Air Base 201" for "Air Base 101")', () => {
+    assert.deepEqual(flags(index, 'A small contingent will remain at Air Base 201.\n'), ["1:35 conflicting-name 'Air Base 201' -> 'Air Base 101'"]);
+  });
+  it('does not let a nearby figure the sources give elsewhere hide a conflict (2,000 then 1,500 US)', () => {
+    assert.deepEqual(flags(index, 'About 2,000 French soldiers are deployed in Niger.\n\nThe United States has about 1,500 military personnel in Niger.\n'), [
+      "1:7 conflicting-figure '2,000' -> '1,500'", "3:29 conflicting-figure '1,500' -> '1,100'",
+    ]);
+  });
+});

@@ -83,3 +83,12 @@ describe('extract: quotations and speakers', () => {
     assert.equal(one('"It is over. We won," she said.').quotes[0].text, 'It is over. We won,');
   });
 });
+
+describe('extract: codes and numbered names', () => {
+  it('reads phone numbers as codes, not figures', () => {
+    assert.deepEqual(figures('Call 01632 960 500 or +44 20 7946 0958 for help; 400 calls came in.'), ['400=400 count']);
+  });
+  it('keeps a number that is part of a name with the name', () => {
+    assert.deepEqual(names('A contingent will stay at Air Base 101, near Route 66.'), ['Air Base 101', 'Route 66']);
+  });
+});

@@ -59,6 +59,8 @@ function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quant
     // a count names what it counts; the noun after a sum or a measure is looser ("of the plant", "of the site")
     const headsDiffer = !!frame.head && !!sf.head && !hm && (nounMode(q) === 'adjacent' || cov < 0.3);
     supports = (!headsDiffer && !miss && (hm || cov >= 0.15 || distinctive(q))) || (cov >= 0.6 && !countryMissing);
+    // "more than 400 calls" is met by a bigger number only about the same thing
+    if (q.approx === 'min' || q.approx === 'max') supports &&= q.value === f.value || hm || cov >= 0.3;
   }
   return { id, f, sf, cov, loc, hm, anchored: false, supports };
 }
@@ -88,6 +90,9 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     // the source sentence repeats another figure of the draft's: the same passage ("to 15.7% from 12.6%")
     const anchored = src.quantities.some((x) => others.some((o) => valueKey(o) === valueKey(x)));
     let bestConflict: Match | undefined;
+    // the local words only choose between several figures of the sentence; alone, a figure needs less of them
+    const rivals = src.quantities.filter((f) => comparable(q, f)).length;
+    const locBar = rivals > 1 ? 0.25 : 0.15;
     for (const f of src.quantities) {
       const m = meet(ctx, q, frame, id, f);
       if (!m) continue;
@@ -100,7 +105,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
       if (!sameMagnitude(q, f)) continue;
       // the same digits at another scale ("€6.4bn" for "€6.4 million") are the same figure, mistyped
       const slip = sameDigits(q, f) && q.value !== f.value ? 0.15 : 0;
-      if (cov >= conflictBar(q) - slip && loc >= 0.25 - slip && (!bestConflict || loc > bestConflict.loc) && !takenHere(id, f)) bestConflict = m;
+      if (cov >= conflictBar(q) - slip && loc >= locBar - slip && (!bestConflict || loc > bestConflict.loc) && !takenHere(id, f)) bestConflict = m;
     }
     if (bestConflict) conflicts.push(bestConflict);
   }

@@ -42,6 +42,10 @@ const ORG_WORDS = new Set(('department ministry authority agency council bank un
   + 'federation league alliance movement front organization organisation fund program programme center centre council '
   + 'assembly parliament congress senate house agreement treaty accord route corridor bridge dam plant factory mine port '
   + 'prize award cup championship games olympics summit conference festival').split(' '));
+// Words after which a number is part of the name: "Air Base 101", "Route 66", "Resolution 2231"
+const NUMBERED = new Set(['base', 'route', 'highway', 'flight', 'resolution', 'article', 'section', 'chapter', 'unit', 'gate',
+  'terminal', 'platform', 'line', 'camp', 'zone', 'district', 'ward', 'precinct', 'building', 'block', 'sector', 'wing',
+  'battalion', 'brigade', 'division', 'regiment', 'squadron', 'road', 'street', 'avenue', 'pier', 'dock', 'hangar', 'tower']);
 const NOT_NAMES = new Set(['i', 'mr', 'mrs', 'ms', 'dr', 'sir', 'ok', 'tv', 'am', 'pm', 'a.m.', 'p.m.', 'ad', 'bc', 'ceo']);
 
 export interface NameContext {
@@ -79,6 +83,7 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
         if (usable(j)) { last = j; if (possessive(t)) break; j++; continue; }
         if (t.kind === 'word' && CONNECTORS.has(t.low) && !t.cap && usable(j + 1) && joins(toks, i, j)) { j++; continue; }
         if (t.text === '-' && !t.spaceBefore && toks[j + 1] && !toks[j + 1].spaceBefore && toks[j + 1].kind === 'word') { last = j + 1; j += 2; continue; }
+        if (t.kind === 'num' && /^\d{1,5}$/.test(t.text) && NUMBERED.has(toks[j - 1].low) && toks[j - 1].cap && !ctx.skip(j)) { last = j; break; }
         break;
       }
     }
@@ -178,7 +183,7 @@ function buildMention(toks: readonly Token[], s: number, lastIn: number, src: st
     last = k - 1;
   }
   // a name that is all role words ("Prime Minister") is a title, not a name
-  const nameToks = toks.slice(ns, last + 1).filter((t) => t.kind === 'word');
+  const nameToks = toks.slice(ns, last + 1).filter((t) => t.kind === 'word' || t.kind === 'num');
   if (!nameToks.length || nameToks.every((t) => isRoleWord(t.low))) return null;
   const words = nameToks.map((t) => fold(t.text).replace(/['\u2019]s$/, '').replace(/s'$/, 's'));
   const key = words.join(' ');

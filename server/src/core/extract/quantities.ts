@@ -107,10 +107,26 @@ function approxBefore(toks: readonly Token[], first: number): 'exact' | 'approx'
 const VAGUE_OF = new Set(['thousands', 'millions', 'hundreds', 'dozens', 'tens', 'billions', 'scores']);
 
 /** All figures of a sentence's tokens. Years and parts of dates or names are left to other extractors. */
+/** Phone numbers and codes: "01632 960 500", "+44 20 7946 0958", a number with a leading zero. */
+function codeRun(toks: readonly Token[], i: number): number {
+  let j = i;
+  if (toks[j]?.text === '+' && toks[j + 1]?.kind === 'num' && !toks[j + 1].spaceBefore) j++;
+  const start = j;
+  while (toks[j]?.kind === 'num' && /^\d+$/.test(toks[j].text) && (j === start || toks[j].spaceBefore || toks[j - 1]?.text === '-')) {
+    j++;
+    if (toks[j]?.text === '-' && toks[j + 1]?.kind === 'num') j++;
+  }
+  const nums = toks.slice(start, j).filter((t) => t.kind === 'num');
+  const leadingZero = nums.some((t) => /^0\d/.test(t.text));
+  return (nums.length >= 3 || (nums.length >= 2 && leadingZero) || (nums.length === 1 && leadingZero && nums[0].text.length >= 3)) ? j - i : 0;
+}
+
 export function extractQuantities(toks: readonly Token[], skip: (i: number) => boolean): Quantity[] {
   const out: Quantity[] = [];
   for (let i = 0; i < toks.length; i++) {
     if (skip(i)) continue;
+    const code = codeRun(toks, i);
+    if (code) { i += code - 1; continue; }
     const q = quantityAt(toks, i, skip);
     if (q) { out.push(q); i = q.last; }
   }
