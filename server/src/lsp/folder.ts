@@ -7,6 +7,7 @@ import { formatOfPath } from '../core/corpus/prose';
 import { CorpusIndex } from '../core/index/corpus-index';
 import { CorpusSettings, Skip, inCorpus, listCorpus, readSource, toPosix } from '../node/corpus-files';
 import { IgnoreStore } from '../node/ignore-store';
+import { DEFAULTS, Settings } from './settings';
 
 export type FolderState = 'new' | 'building' | 'ready';
 
@@ -24,6 +25,8 @@ export class Folder {
   cache = new SourceCache(this.index);
   readonly ignores: IgnoreStore;
   state: FolderState = 'new';
+  /** this folder's settings (a multi-root workspace may set each folder apart) */
+  settings: Settings = DEFAULTS;
   lastBuild: BuildReport | undefined;
   private generation = 0;
 

@@ -17,10 +17,12 @@ import { CorpusIndex } from '../core/index/corpus-index';
 import { Folder } from './folder';
 import { DiagnosticData, fixActions, hoverForClaim, hoverForSentence, ignoreAction, locationOf, toDiagnostic } from './present';
 import { DEFAULTS, Settings, resolveSettings } from './settings';
+import { globToRegExp } from '../node/corpus-files';
 
 export const COMMANDS = {
   ignoreClaim: 'corroborate.ignoreClaim',
   clearIgnored: 'corroborate.clearIgnored',
+  unignoreClaim: 'corroborate.unignoreClaim',
   listIgnored: 'corroborate.listIgnored',
   reindex: 'corroborate.reindex',
   status: 'corroborate.status',
@@ -34,7 +36,8 @@ export function startServer(connection: Connection): void {
   const sessions = new Map<string, { index: CorpusIndex; session: DraftSession }>();
   const checked = new Map<string, Checked>();
   const timers = new Map<string, NodeJS.Timeout>();
-  let settings: Settings = DEFAULTS;
+  let settings: Settings = DEFAULTS; // the settings of documents outside any folder
+  const settingsFor = (uri: string): Settings => folderFor(uri)?.settings ?? settings;
   let canConfigure = false, canWatchDynamically = false, canProgress = false, canWorkspaceFolders = false;
   let building: Promise<void> | undefined;
   const warnedOnce = new Set<string>();
@@ -90,10 +93,12 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  /** Settings for the window and for each folder (a multi-root workspace may set each folder apart). */
   async function loadSettings(): Promise<void> {
     if (!canConfigure) return;
     try {
       settings = resolveSettings(await connection.workspace.getConfiguration({ section: 'corroborate' }));
+      for (const f of folders) f.settings = resolveSettings(await connection.workspace.getConfiguration({ scopeUri: f.uri, section: 'corroborate' }));
     } catch (e) {
       log('warn', 'loadSettings', `settings could not be read; keeping the previous ones (${String(e)})`);
     }
@@ -102,7 +107,7 @@ export function startServer(connection: Connection): void {
   async function registerWatchers(): Promise<void> {
     if (!canWatchDynamically) return;
     const globs = new Set<string>();
-    for (const p of settings.corpus.paths) {
+    for (const p of new Set([...settings.corpus.paths, ...folders.flatMap((f) => f.settings.corpus.paths)])) {
       const clean = p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
       globs.add(path.isAbsolute(p) ? `${clean}/**/*.{txt,md,markdown,html,htm}` : `**/${clean}/**/*.{txt,md,markdown,html,htm}`);
     }
@@ -123,7 +128,10 @@ export function startServer(connection: Connection): void {
       try {
         for (const f of targets) {
           notifyStatus();
-          const r = await f.build(settings.corpus, (done, total) => reporter?.report(Math.floor((done / Math.max(1, total)) * 100), `${done}/${total} files`));
+          const r = await f.build(f.settings.corpus, (done, total) => {
+            reporter?.report(Math.floor((done / Math.max(1, total)) * 100), `${done}/${total} files`);
+            connection.sendNotification('corroborate/status', { state: 'indexing', folder: f.name, done, total, sources: f.index.documentCount });
+          });
           log('info', 'Folder.build', `${f.name}: ${r.files} files, ${r.sentences} sentences in ${r.ms} ms`, { skipped: r.skipped.length, missing: r.missing });
           for (const s of r.skipped) log('warn', 'Folder.build', `skipped ${s.path}: ${s.reason}`);
           for (const s of r.notes) log('info', 'Folder.build', `${s.path}: ${s.reason}`);
@@ -161,7 +169,7 @@ export function startServer(connection: Connection): void {
 
   const relOf = (folder: Folder, uri: string) => (uri.startsWith('file:') ? folder.rel(fileURLToPath(uri)) : uri);
 
-  function schedule(doc: TextDocument, delay = settings.debounceMs): void {
+  function schedule(doc: TextDocument, delay = settingsFor(doc.uri).debounceMs): void {
     clearTimeout(timers.get(doc.uri));
     timers.set(doc.uri, setTimeout(() => { timers.delete(doc.uri); validate(doc.uri); }, delay));
   }
@@ -180,7 +188,10 @@ export function startServer(connection: Connection): void {
     }
     const t0 = Date.now();
     const diagnostics: Diagnostic[] = [];
-    if (uri.startsWith('file:') && folder.isSource(fileURLToPath(uri), settings.corpus)) {
+    const settings = folder.settings;
+    // sources are not drafts; excluded drafts are left alone
+    if (uri.startsWith('file:') && (folder.isSource(fileURLToPath(uri), settings.corpus) || settings.excludeDrafts.some((g) => globToRegExp(g).test(relOf(folder, uri))))) {
+      checked.delete(uri);
       connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
@@ -208,7 +219,7 @@ export function startServer(connection: Connection): void {
       if (d) diagnostics.push(d);
     }
     connection.sendDiagnostics({ uri, version, diagnostics });
-    connection.sendNotification('corroborate/documentStatus', { uri, version, ...counts, ms: Date.now() - t0, checkedSentences: s.session.lastChecked });
+    connection.sendNotification('corroborate/documentStatus', { uri, version, ...counts, ms: Date.now() - t0, checkedSentences: s.session.lastChecked, sentences: report.analysis.sentences.length });
   }
 
   documents.onDidOpen((e) => { folderFor(e.document.uri)?.ignores.load().then((err) => err && log('warn', 'IgnoreStore.load', err)); schedule(e.document, 0); });
@@ -278,7 +289,7 @@ export function startServer(connection: Connection): void {
     for (const r of c.report.results) {
       if (!r.code || r.end < start || r.start > end) continue;
       const key = claimKey(c.report.analysis, r);
-      const d = toDiagnostic(c.doc, r, settings, key);
+      const d = toDiagnostic(c.doc, r, c.folder.settings, key);
       if (!d) continue;
       out.push(...fixActions(c.doc, d, d.data as DiagnosticData), ignoreAction(c.doc, d, key));
     }
@@ -303,6 +314,13 @@ export function startServer(connection: Connection): void {
         await recheckAll();
         return n;
       }
+      case COMMANDS.unignoreClaim: {
+        const [entry] = args as [{ file: string; code: string; claim: string; sentence: string }];
+        let n = 0;
+        for (const f of folders) n += await f.ignores.remove(entry.file, entry);
+        await recheckAll();
+        return n;
+      }
       case COMMANDS.listIgnored:
         return folders.map((f) => ({ folder: f.name, file: f.ignores.file, claims: f.ignores.list() }));
       case COMMANDS.reindex:
@@ -324,7 +342,7 @@ export function startServer(connection: Connection): void {
       const f = folderFor(ch.uri);
       if (!f || f.state !== 'ready') continue;
       try {
-        const r = await f.update(abs, ch.type === FileChangeType.Deleted, settings.corpus);
+        const r = await f.update(abs, ch.type === FileChangeType.Deleted, f.settings.corpus);
         if (r.skip) log('warn', 'Folder.update', `skipped ${f.rel(abs)}: ${r.skip}`);
         if (r.changed) { changed = true; log('info', 'Folder.update', `${FileChangeType.Deleted === ch.type ? 'removed' : 'indexed'} ${f.rel(abs)}`); }
       } catch (e) {
@@ -334,10 +352,22 @@ export function startServer(connection: Connection): void {
     if (changed) { notifyStatus(); await recheckAll(); }
   });
 
+  // a settings change applies at once: a folder whose corpus settings changed is re-indexed, every draft re-checked
   connection.onDidChangeConfiguration(async () => {
-    const before = JSON.stringify(settings.corpus);
+    const before = new Map(folders.map((f) => [f, JSON.stringify(f.settings.corpus)]));
     await loadSettings();
-    if (JSON.stringify(settings.corpus) !== before) { await registerWatchers(); await buildAll(folders); } else await recheckAll();
+    const changed = folders.filter((f) => before.get(f) !== JSON.stringify(f.settings.corpus));
+    if (changed.length) { await registerWatchers(); await buildAll(changed); } else await recheckAll();
+  });
+
+  // "Show sources for the claim at the cursor": the evidence of the claim there, or of the sentence
+  connection.onRequest('corroborate/sourcesAt', (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
+    const c = current(params.textDocument.uri);
+    if (!c) return null;
+    const offset = c.doc.offsetAt(params.position);
+    const r = resultsAt(c.report, offset)[0];
+    const evidence = r ? r.evidence : sourcesAt(c.folder.index, c.folder.cache, c.report.analysis, offset)?.evidence ?? [];
+    return { claim: r ? { code: r.code ?? null, verdict: r.verdict, message: r.message, text: c.doc.getText().slice(r.start, r.end) } : null, sources: evidence.map((e) => ({ path: e.path, uri: e.uri, line: e.line, text: e.text })) };
   });
 
   documents.listen(connection);

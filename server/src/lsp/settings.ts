@@ -13,6 +13,8 @@ export interface Settings {
   readonly debounceMs: number;
   /** drafts larger than this are not checked (a message says so) */
   readonly maxDraftBytes: number;
+  /** glob patterns (relative to the workspace folder) of documents not to check */
+  readonly excludeDrafts: readonly string[];
 }
 
 export const DEFAULTS: Settings = {
@@ -21,6 +23,7 @@ export const DEFAULTS: Settings = {
   severity: { conflict: 'error', unsupported: 'warning' },
   debounceMs: 150,
   maxDraftBytes: 2 * 1048576,
+  excludeDrafts: [],
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -31,6 +34,7 @@ export function resolveSettings(raw: unknown): Settings {
   const corpus = obj(r.corpus);
   const checks = obj(r.checks);
   const severity = obj(r.severity);
+  const documents = obj(r.documents);
   const strings = (v: unknown, d: readonly string[]) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v as string[] : d);
   const num = (v: unknown, d: number, min: number, max: number) => (typeof v === 'number' && isFinite(v) ? Math.min(max, Math.max(min, v)) : d);
   const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
@@ -49,6 +53,7 @@ export function resolveSettings(raw: unknown): Settings {
     severity: { conflict: sev(severity.conflict, DEFAULTS.severity.conflict), unsupported: sev(severity.unsupported, DEFAULTS.severity.unsupported) },
     debounceMs: num(r.debounceMs, DEFAULTS.debounceMs, 0, 5000),
     maxDraftBytes: num(r.maxDraftSizeMB, DEFAULTS.maxDraftBytes / 1048576, 0.01, 1024) * 1048576,
+    excludeDrafts: strings(documents.exclude, DEFAULTS.excludeDrafts),
   };
 }
 
