@@ -117,3 +117,24 @@ describe('checker: regressions', () => {
     ]);
   });
 });
+
+describe('checker: quotations from unnamed sources and short quotations', () => {
+  const index = seedCorpus();
+  it('flags a quotation the sources give to unnamed sources when the draft names someone', () => {
+    assert.deepEqual(flags(index, '"Discussions on the withdrawal of certain military elements have begun," former French ambassador Nicolas Normand told Le Monde.\n'),
+      ["1:74 misattributed-quote 'former French ambassador Nicolas Normand'"]);
+  });
+  it('flags a word changed in a short quotation that sits where the source\'s does', () => {
+    assert.deepEqual(flags(index, 'Zeine said "contacts" were under way about a "very rapid" departure of French troops.\n'), ["1:52 altered-quote 'rapid' -> 'swift'"]);
+  });
+});
+
+describe('checker: who owns a figure and where it is', () => {
+  const index = seedCorpus();
+  it('supports a figure when the draft names its owner and the source its place ("American" / "in Niger")', () => {
+    assert.deepEqual(flags(index, 'Niger hosts about 1,100 American military personnel.\n'), []);
+  });
+  it('does not support French troops in Chad with the US figure for Niger', () => {
+    assert.deepEqual(flags(index, 'Some could be redeployed to Chad, which already hosts around 1,100 French troops.\n'), ["1:62 unsupported-figure '1,100'"]);
+  });
+});

@@ -51,14 +51,14 @@ export class SourceCache {
    * article's topics (named in three or more of its sentences), since an article about Niger
    * says "the country" as often as "Niger".
    */
-  entities(id: number, radius: number): Set<string> {
+  entities(id: number, radius: number, withTopics = true): Set<string> {
     this.fresh();
-    const key = `${id}:${radius}`;
+    const key = `${id}:${radius}:${withTopics}`;
     let e = this.ents.get(key);
     if (!e) {
       e = entityKeys(this.index.sentence(id));
       for (const n of this.index.neighbours(id, radius)) for (const k of entityKeys(this.index.sentence(n))) e.add(k);
-      for (const k of this.topics(id)) e.add(k);
+      if (withTopics) for (const k of this.topics(id)) e.add(k);
       this.ents.set(key, e);
     }
     return e;
@@ -112,6 +112,12 @@ export class CheckContext {
     return [...out];
   }
 
+  /** Entities the draft sentence names. */
+  draftEntities(): Set<string> {
+    return (this.ents ??= entityKeys(this.sentence));
+  }
+  private ents: Set<string> | undefined;
+
   /** Figures of this draft sentence and the sentences around it. */
   nearbyQuantities(): Quantity[] {
     const i = this.sentence.index;
@@ -158,9 +164,9 @@ export class CheckContext {
   evidence(id: number, highlights: readonly { start: number; end: number }[]): Evidence {
     const doc = this.index.doc(id);
     const s = this.index.sentence(id);
-    const text = doc.analysis.text.slice(s.start, s.end);
+    const text = this.index.text(id);
     return {
-      sentence: id, path: doc.path, uri: doc.uri, line: this.index.info(id).line, text,
+      sentence: id, path: doc.path, uri: doc.uri, line: this.index.line(id), text,
       highlights: highlights.map((h) => ({ start: h.start - s.start, end: h.end - s.start })).filter((h) => h.start >= 0 && h.end <= text.length),
     };
   }

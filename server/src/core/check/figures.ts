@@ -9,11 +9,15 @@ import { CODES, ClaimResult, Evidence, Fix } from './types';
 
 interface Match { id: number; f: Quantity; sf: Frame; cov: number; loc: number; hm: boolean; anchored: boolean }
 
-export function clash(d: Frame, s: Frame): boolean {
-  // "US personnel" against "French troops": both tie a country to the figure, and not the same one
-  const dc = [...d.near].filter((e) => e.startsWith('@'));
-  const sc = [...s.near].filter((e) => e.startsWith('@'));
-  return dc.length > 0 && sc.length > 0 && !dc.some((c) => sc.includes(c));
+/**
+ * "US personnel" against "French troops": each side has a country that owns the figure, not the
+ * same one, and the draft sentence does not name the source's. Where a figure is ("in Niger")
+ * is not who it belongs to.
+ */
+export function clash(d: Frame, s: Frame, draftEntities: ReadonlySet<string>): boolean {
+  const dc = [...d.owners], sc = [...s.owners];
+  if (!dc.length || !sc.length || dc.some((c) => sc.includes(c))) return false;
+  return sc.some((c) => !draftEntities.has(c));
 }
 
 function sameDigits(a: Quantity, b: Quantity): boolean {
@@ -45,7 +49,7 @@ export function nounMode(q: Quantity): 'adjacent' | 'preposition' {
 function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quantity): Match & { supports: boolean } | undefined {
   if (!comparable(q, f)) return undefined;
   const sf = ctx.cache.frame(id, f.first, f.last, nounMode(f));
-  if (clash(frame, sf)) return undefined;
+  if (clash(frame, sf, ctx.draftEntities())) return undefined;
   const stems = ctx.cache.stemsOf(id);
   const hm = sameNoun(frame.head, sf.head) || (!!frame.head && sf.np.some((w) => sameNoun(frame.head, w))) || (!!sf.head && frame.np.some((w) => sameNoun(sf.head, w)));
   const cov = coverage(frame, stems, ctx.idf, undefined, ctx.cache.contextStems(id));
@@ -55,10 +59,13 @@ function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quant
     const context = ctx.cache.entities(id, 2);
     const miss = missing(frame, context);
     // a country tied to the figure that the source never mentions: another country's figure
-    const countryMissing = [...frame.near].some((e) => e.startsWith('@') && !present(e, context));
+    const countryMissing = [...frame.tied].some((e) => e.startsWith('@') && !present(e, context))
+      // the country that owns the draft's figure must be named around the source's, not just somewhere in the article
+      || [...frame.owners].some((e) => !ctx.cache.entities(id, 1, false).has(e));
     // a count names what it counts; the noun after a sum or a measure is looser ("of the plant", "of the site")
     const headsDiffer = !!frame.head && !!sf.head && !hm && (nounMode(q) === 'adjacent' || cov < 0.3);
-    supports = (!headsDiffer && !miss && (hm || cov >= 0.15 || distinctive(q))) || (cov >= 0.6 && !countryMissing);
+    // a money or measure value met again needs less context than a count, but some, and no stranger country
+    supports = (!headsDiffer && !miss && !countryMissing && (hm || cov >= 0.15 || (distinctive(q) && cov >= 0.1))) || (cov >= 0.6 && !countryMissing);
     // "more than 400 calls" is met by a bigger number only about the same thing
     if (q.approx === 'min' || q.approx === 'max') supports &&= q.value === f.value || hm || cov >= 0.3;
   }
@@ -131,7 +138,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     const srcPhrase = phrase(ctx, best);
     const fixes: Fix[] = [];
     if (values.size === 1) {
-      for (const t of replacements(ctx.text, q, best.f, ctx.index.doc(best.id).analysis.text)) {
+      for (const t of replacements(ctx.text, q, best.f, ctx.index.doc(best.id).text)) {
         if (t !== claimText) fixes.push({ title: `Replace with '${t}' (${where(ev[0]).replace(/:\d+$/, '')})`, start: q.start, end: q.end, newText: t });
       }
     }
@@ -173,7 +180,7 @@ function tokenEnd(ctx: CheckContext, tokenIndex: number, fallback: number): numb
 /** "1,500 French troops": the source's figure and what it counts. */
 function phrase(ctx: CheckContext, m: Match): string {
   const src = ctx.index.sentence(m.id);
-  const text = ctx.index.doc(m.id).analysis.text;
+  const text = ctx.index.doc(m.id).text;
   const end = m.sf.npEnd > m.f.last ? src.tokens[m.sf.npEnd].end : m.f.end;
   return text.slice(m.f.start, end);
 }

@@ -17,6 +17,8 @@ export interface Frame {
   readonly near: ReadonlySet<string>;
   /** entities in the claim's clause: a source tying other entities to its value is about something else */
   readonly tied: ReadonlySet<string>;
+  /** countries that own the figure ("French troops", "the United States has"), not where it is ("in Niger") */
+  readonly owners: ReadonlySet<string>;
   /** token range the noun phrase ends at (for messages: "1,500 French troops") */
   readonly npEnd: number;
 }
@@ -32,6 +34,7 @@ export function sameNoun(a: string | undefined, b: string | undefined): boolean 
 }
 
 const NP_PREPS = new Set(['of', 'in', 'for', 'worth', 'on']);
+const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'across', 'inside', 'into', 'within', 'outside', 'throughout', 'around', 'towards', 'toward', 'through']);
 const ARTICLES = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'new', 'additional', 'extra', 'more']);
 
 /** Entity keys of the names in a sentence: "@france" for France and French, every name word otherwise. */
@@ -118,6 +121,7 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
   }
   const near = new Set<string>();
   const tied = new Set<string>();
+  const owners = new Set<string>();
   for (const n of s.names) {
     if (n.weak) continue;
     const d = n.last < first ? first - n.last : n.first > last ? n.first - last : 0;
@@ -129,8 +133,10 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
     if (toks.slice(a, b).some((t) => t.text === ';' || t.text === ':' || t.low === 'while' || t.low === 'but')) continue;
     tied.add(nearKey(n));
     if (close) near.add(nearKey(n));
+    const before = toks[(n.role ? toks.findIndex((t) => t.start === n.role!.start) : n.first) - 1]?.low ?? '';
+    if (close && n.country && !LOCATIVE.has(before)) owners.add(nearKey(n));
   }
-  return { weights, head, np, near, tied, npEnd };
+  return { weights, head, np, near, tied, owners, npEnd };
 }
 
 /** All stems of a sentence (with synonym group ids), for coverage. */

@@ -48,6 +48,11 @@ export function checkQuote(ctx: CheckContext, q: QuoteMention): ClaimResult | nu
       if (last - first + 1 <= dw.length * 1.5 + 2) return altered(ctx, q, dw, bestAlt.id, bestAlt.words, bestAlt.pairs, base);
     }
   }
+  if (dw.length <= 3) {
+    // the slot is found by the sentence around the quotation, not by its (changed) words
+    const slot = sameSlot(ctx, q, dw, [...new Set([...ctx.sentenceCandidates(), ...hits])]);
+    if (slot) return altered(ctx, q, dw, slot.id, slot.words, slot.pairs, base);
+  }
   if (dw.length < 2) return null; // a one-word scare quote not in the sources is not worth a flag
   const near: Evidence[] = hits.length && !ctx.index.info(hits[0]).boilerplate ? [ctx.evidence(hits[0], [])] : [];
   return { ...base, verdict: 'unsupported', code: CODES.unsupportedQuote, message: `No source contains these words${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`, evidence: near, fixes: [] };
@@ -130,7 +135,7 @@ function altered(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], i
     if (r.s1 >= s0) { sFrom = Math.min(sFrom, s0); sTo = Math.max(sTo, r.s1); }
   }
   if (dTo < 0) { dFrom = 0; dTo = dw.length - 1; }
-  const src = ctx.index.doc(id).analysis.text;
+  const src = ctx.index.doc(id).text;
   const start = dw[dFrom].start;
   const end = dw[dTo].end;
   const newText = sTo >= sFrom ? src.slice(sw[sFrom].start, sw[sTo].end) : '';
@@ -145,7 +150,7 @@ function altered(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], i
 }
 
 /** Who said it in the source: the speaker of the quotation holding the words, or the transcript label. */
-function sourceSpeaker(ctx: CheckContext, p: Place): NameMention | undefined {
+function speakerAt(ctx: CheckContext, p: Place): Speaker | undefined {
   const s = ctx.index.sentence(p.id);
   const start = p.words[p.from].start, end = p.words[p.to].end;
   const inQuote = (qs: readonly QuoteMention[]) => qs.find((x) => x.innerStart <= start && end <= x.innerEnd + 1);
@@ -154,10 +159,16 @@ function sourceSpeaker(ctx: CheckContext, p: Place): NameMention | undefined {
     const prev = ctx.index.neighbours(p.id, 1).find((n) => n === p.id - 1);
     if (prev !== undefined) q = inQuote(ctx.index.sentence(prev).quotes);
   }
-  const sp = q?.speaker ?? (s.label && !q ? s.label : undefined);
-  const person = personOf(sp);
+  return q?.speaker ?? (s.label && !q ? s.label : undefined);
+}
+
+function sourceSpeaker(ctx: CheckContext, p: Place): NameMention | undefined {
+  const person = personOf(speakerAt(ctx, p));
   return person && (person.person || ctx.index.names.same(person).some((e) => e.person)) ? person : undefined;
 }
+
+/** Unnamed speakers: "several French sources", "the source", "officials". */
+const UNNAMED = /\b(sources?|officials?|spokes(man|woman|person|people)|diplomats?|aides?|insiders?|people familiar)\b/i;
 
 function personOf(sp: Speaker | undefined): NameMention | undefined {
   if (!sp) return undefined;
@@ -177,7 +188,8 @@ function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[]): Om
   // only a person can be misquoted: "the SDP leader told the crowd" names a party, not a speaker
   if (!draftPerson.person && !ctx.index.names.same(draftPerson).some((e) => e.person)) return null;
   const sources = places.map((p) => ({ p, person: sourceSpeaker(ctx, p) })).filter((x) => x.person);
-  if (!sources.length || sources.some((x) => samePerson(x.person!, draftPerson))) return null;
+  if (!sources.length) return unnamedSpeakers(ctx, q, sp, draftPerson, places);
+  if (sources.some((x) => samePerson(x.person!, draftPerson))) return null;
   const right = sources[0].person!;
   const entries = ctx.index.names.same(right);
   const full = entries.length ? NameIndex.display([...entries].sort((a, b) => b.words.length - a.words.length || b.content - a.content)[0]) : right.text;
@@ -194,6 +206,53 @@ function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[]): Om
     sourceValue: newText, evidence: ev,
     fixes: [{ title: `Attribute to ${newText} (${where(ev[0]).replace(/:\d+$/, '')})`, start: sp.start, end: sp.end, newText }],
   };
+}
+
+/**
+ * Every source gives the words to unnamed speakers ("several French sources told Le Monde") and
+ * none of them names the draft's speaker nearby: the draft has put the quotation in a named mouth.
+ */
+function unnamedSpeakers(ctx: CheckContext, q: QuoteMention, sp: Speaker, draftPerson: NameMention, places: Place[]): Omit<ClaimResult, 'kind' | 'claimStart' | 'claimEnd'> | null {
+  const speakers = places.map((p) => ({ p, s: speakerAt(ctx, p) }));
+  if (!speakers.every((x) => x.s && x.s.kind === 'other' && UNNAMED.test(x.s.text))) return null;
+  for (const x of speakers) {
+    for (const id of [x.p.id, ...ctx.index.neighbours(x.p.id, 2)]) {
+      if (ctx.index.sentence(id).names.some((n) => samePerson(n, draftPerson))) return null;
+    }
+  }
+  const who = speakers[0].s!.text;
+  const ev = distinct(speakers.map((x) => ctx.evidence(x.p.id, [{ start: x.p.words[x.p.from].start, end: x.p.words[x.p.to].end }])));
+  return {
+    start: sp.start, end: sp.end, verdict: 'conflict', code: CODES.misattributedQuote,
+    message: `Sources attribute this quotation to ${who} (${where(ev[0])}), not ${sp.text}.`, sourceValue: who, evidence: ev, fixes: [],
+  };
+}
+
+/**
+ * A short quotation in the same place as a source's, with a word changed: 'a "very rapid"
+ * departure' for 'a "very swift" departure'. The words around it must match the source's.
+ */
+function sameSlot(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], hits: readonly number[]): { id: number; words: QuoteWord[]; pairs: [number, number][] } | undefined {
+  const toks = ctx.sentence.tokens;
+  const around = (ts: readonly { start: number; end: number; kind: string; low: string }[], open: number, close: number) => {
+    const before = ts.filter((t) => t.end <= open && t.kind === 'word').slice(-3).map((t) => t.low);
+    const after = ts.filter((t) => t.start >= close && t.kind === 'word').slice(0, 3).map((t) => t.low);
+    return [...before, ...after];
+  };
+  const mine = around(toks, q.open, q.close);
+  for (const id of hits.slice(0, 40)) {
+    const src = ctx.index.sentence(id);
+    for (const sq of src.quotes) {
+      if (sq.words.length !== dw.length) continue;
+      const pairs: [number, number][] = [];
+      sq.words.forEach((w, i) => { if (norm(w.w) === norm(dw[i].w)) pairs.push([i, i]); });
+      if (!pairs.length || pairs.length === dw.length) continue;
+      const theirs = around(src.tokens, sq.open, sq.close);
+      const shared = mine.filter((w) => theirs.includes(w)).length;
+      if (shared >= 3) return { id, words: [...sq.words], pairs };
+    }
+  }
+  return undefined;
 }
 
 export type { AnalyzedSentence };

@@ -39,7 +39,16 @@ export function inQuote(s: AnalyzedSentence, start: number, end: number): boolea
   return s.quoteSpans.some((q) => start >= q.innerStart && end <= q.innerEnd);
 }
 
-export function analyzeText(text: string, opts: SegmentOptions = {}): AnalyzedText {
+export interface AnalyzeOptions extends SegmentOptions {
+  /**
+   * Only what an index needs: no quotations or speakers (a source's full analysis is made
+   * again, lazily, when a check needs it). Sentences, names and dates come out exactly as in
+   * the full analysis.
+   */
+  readonly light?: boolean;
+}
+
+export function analyzeText(text: string, opts: AnalyzeOptions = {}): AnalyzedText {
   const paras = paragraphs(text, opts);
   const labelled = paras.filter((p) => labelOf(text, p) !== null).length;
   const transcript = labelled >= 2;
@@ -78,7 +87,7 @@ export function analyzeText(text: string, opts: SegmentOptions = {}): AnalyzedTe
         names = names.map((n) => (n.start >= label!.start && n.end <= label!.end + 1 && !n.role ? { ...n, role, person: true } : n));
       }
       const quotes: QuoteMention[] = [];
-      for (const span of p.quotes) {
+      for (const span of opts.light ? [] : p.quotes) {
         if (span.open < r.start || span.open >= r.end) continue;
         const q = makeQuote(span, toks, text);
         let sp = findSpeaker(toks, names, q, text);

@@ -124,8 +124,11 @@ function dateAt(toks: readonly Token[], i: number): DateMention | null {
   return null;
 }
 
+/** The fields of a date, wherever it comes from. */
+export type DateFields = Pick<DateMention, 'year' | 'month' | 'day' | 'weekday'>;
+
 /** Every field both state agrees. */
-export function datesCompatible(a: DateMention, b: DateMention): boolean {
+export function datesCompatible(a: DateFields, b: DateFields): boolean {
   return (a.year === undefined || b.year === undefined || a.year === b.year)
     && (a.month === undefined || b.month === undefined || a.month === b.month)
     && (a.day === undefined || b.day === undefined || a.day === b.day)
@@ -133,7 +136,7 @@ export function datesCompatible(a: DateMention, b: DateMention): boolean {
 }
 
 /** The source states every field the draft states, with the same values. */
-export function dateSupports(draft: DateMention, source: DateMention): boolean {
+export function dateSupports(draft: DateFields, source: DateFields): boolean {
   if (!datesCompatible(draft, source)) return false;
   return (draft.year === undefined || source.year !== undefined)
     && (draft.month === undefined || source.month !== undefined)

@@ -166,6 +166,8 @@ function buildMention(toks: readonly Token[], s: number, lastIn: number, src: st
       // the organisation the role belongs to, written just before it
       let o = b;
       while (o - 1 >= 0 && isCapWord(toks[o - 1]) && !possessive(toks[o - 1]) && !MONTHS.has(toks[o - 1].low)) o--;
+      // "former French ambassador": lower-case qualifiers before the organisation or nationality
+      while (o - 1 >= 0 && toks[o - 1].kind === 'word' && !toks[o - 1].cap && ROLE_MODIFIERS.has(toks[o - 1].low)) o--;
       role = makeRole(toks, o, s - 1, src);
     }
   }

@@ -1,13 +1,31 @@
 // An inverted index with BM25 scoring over short documents (here: source sentences).
-// Postings are appended as documents arrive; removed documents are skipped until compaction.
+// Postings loaded from a snapshot sit in flat typed arrays; documents added afterwards go to
+// per-term lists; removed documents are skipped until they are compacted away.
+import { IntColumn } from './columns';
 
 export interface Hit { readonly id: number; readonly score: number }
 
+export interface Bm25Snapshot {
+  readonly terms: string[];
+  /** per term: start of its postings in `postings` (length terms + 1) */
+  readonly offsets: Int32Array;
+  /** id, tf, id, tf, ... */
+  readonly postings: Int32Array;
+  readonly dfs: Int32Array;
+  /** per document id: number of terms, or -1 when absent or removed */
+  readonly lengths: Int32Array;
+  readonly totalLength: number;
+  readonly live: number;
+}
+
 export class Bm25 {
   private readonly termIds = new Map<string, number>();
-  private readonly postings: number[][] = []; // per term: id, tf, id, tf, ...
-  private readonly dfs: number[] = [];
-  private readonly lengths: number[] = [];
+  private terms: string[] = [];
+  private frozenOffsets: Int32Array<ArrayBufferLike> = new Int32Array(1);
+  private frozen: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private added: (number[] | undefined)[] = [];
+  private dfs: number[] = [];
+  private lengths = new IntColumn();
   private readonly dead = new Set<number>();
   private totalLength = 0;
   private live = 0;
@@ -15,29 +33,55 @@ export class Bm25 {
 
   constructor(private readonly k1 = 1.2, private readonly b = 0.75) {}
 
+  static fromSnapshot(s: Bm25Snapshot): Bm25 {
+    const x = new Bm25();
+    x.terms = s.terms;
+    s.terms.forEach((t, i) => x.termIds.set(t, i));
+    x.frozenOffsets = s.offsets;
+    x.frozen = s.postings;
+    x.dfs = Array.from(s.dfs);
+    x.lengths = new IntColumn(0, s.lengths.slice());
+    x.totalLength = s.totalLength;
+    x.live = s.live;
+    x.added = new Array(s.terms.length);
+    return x;
+  }
+
   get size(): number { return this.live; }
 
-  /** Adds document `id` (ids must grow) with its terms. */
+  private termId(t: string): number {
+    let tid = this.termIds.get(t);
+    if (tid === undefined) {
+      tid = this.terms.length;
+      this.termIds.set(t, tid);
+      this.terms.push(t);
+      this.dfs.push(0);
+      this.added.push(undefined);
+    }
+    return tid;
+  }
+
+  /** Adds document `id` (ids grow; a gap is an absent document) with its terms. */
   add(id: number, terms: readonly string[]): void {
+    while (this.lengths.length < id) this.lengths.push(-1);
     const tf = new Map<string, number>();
     for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
     for (const [t, n] of tf) {
-      let tid = this.termIds.get(t);
-      if (tid === undefined) { tid = this.postings.length; this.termIds.set(t, tid); this.postings.push([]); this.dfs.push(0); }
-      this.postings[tid].push(id, n);
+      const tid = this.termId(t);
+      (this.added[tid] ??= []).push(id, n);
       this.dfs[tid]++;
     }
-    this.lengths[id] = terms.length;
+    if (this.lengths.length === id) this.lengths.push(terms.length); else this.lengths.set(id, terms.length);
     this.totalLength += terms.length;
     this.live++;
   }
 
   remove(id: number, terms: readonly string[]): void {
-    if (!(this.lengths[id] >= 0)) return;
+    if (id >= this.lengths.length || this.lengths.get(id) < 0) return;
     this.dead.add(id);
     for (const t of new Set(terms)) { const tid = this.termIds.get(t); if (tid !== undefined) this.dfs[tid]--; }
-    this.totalLength -= this.lengths[id];
-    this.lengths[id] = -1;
+    this.totalLength -= this.lengths.get(id);
+    this.lengths.set(id, -1);
     this.live--;
     if (this.dead.size > 1000 && this.dead.size > this.live / 4) this.compact();
   }
@@ -58,20 +102,28 @@ export class Bm25 {
     const acc = this.scratch;
     const touched: number[] = [];
     const avg = this.live ? this.totalLength / this.live : 1;
+    const n = this.live;
     for (const [term, w] of query) {
       const tid = this.termIds.get(term);
       if (tid === undefined) continue;
-      const idf = this.idf(term) * w;
-      const list = this.postings[tid];
-      for (let i = 0; i < list.length; i += 2) {
-        const id = list[i];
-        if (this.dead.size && this.dead.has(id)) continue;
-        const tf = list[i + 1];
-        const len = this.lengths[id];
-        const s = idf * (tf * (this.k1 + 1)) / (tf + this.k1 * (1 - this.b + this.b * len / avg));
-        if (acc[id] === 0) touched.push(id);
-        acc[id] += s;
-      }
+      const df = this.dfs[tid];
+      // a term in more than a third of the sentences says almost nothing and costs the most
+      if (df > 200 && df > n / 3) continue;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * w;
+      const visit = (list: ArrayLike<number>, from: number, to: number) => {
+        for (let i = from; i < to; i += 2) {
+          const id = list[i];
+          if (this.dead.size && this.dead.has(id)) continue;
+          const tf = list[i + 1];
+          const len = this.lengths.get(id);
+          const s = idf * (tf * (this.k1 + 1)) / (tf + this.k1 * (1 - this.b + this.b * len / avg));
+          if (acc[id] === 0) touched.push(id);
+          acc[id] += s;
+        }
+      };
+      if (tid + 1 < this.frozenOffsets.length) visit(this.frozen, this.frozenOffsets[tid], this.frozenOffsets[tid + 1]);
+      const extra = this.added[tid];
+      if (extra) visit(extra, 0, extra.length);
     }
     const hits: Hit[] = [];
     for (const id of touched) {
@@ -82,15 +134,36 @@ export class Bm25 {
     return hits.slice(0, k);
   }
 
-  private compact(): void {
-    for (const list of this.postings) {
-      let w = 0;
-      for (let i = 0; i < list.length; i += 2) {
-        if (this.dead.has(list[i])) continue;
-        list[w++] = list[i]; list[w++] = list[i + 1];
-      }
-      list.length = w;
+  /** Everything in flat arrays (removed documents left out), for a thread or the disk. */
+  snapshot(): Bm25Snapshot {
+    const offsets = new Int32Array(this.terms.length + 1);
+    let total = 0;
+    const count = (tid: number) => {
+      let c = 0;
+      const each = (list: ArrayLike<number>, from: number, to: number) => { for (let i = from; i < to; i += 2) if (!this.dead.has(list[i])) c += 2; };
+      if (tid + 1 < this.frozenOffsets.length) each(this.frozen, this.frozenOffsets[tid], this.frozenOffsets[tid + 1]);
+      const extra = this.added[tid];
+      if (extra) each(extra, 0, extra.length);
+      return c;
+    };
+    for (let t = 0; t < this.terms.length; t++) { offsets[t] = total; total += count(t); }
+    offsets[this.terms.length] = total;
+    const postings = new Int32Array(total);
+    let w = 0;
+    for (let t = 0; t < this.terms.length; t++) {
+      const copy = (list: ArrayLike<number>, from: number, to: number) => { for (let i = from; i < to; i += 2) if (!this.dead.has(list[i])) { postings[w++] = list[i]; postings[w++] = list[i + 1]; } };
+      if (t + 1 < this.frozenOffsets.length) copy(this.frozen, this.frozenOffsets[t], this.frozenOffsets[t + 1]);
+      const extra = this.added[t];
+      if (extra) copy(extra, 0, extra.length);
     }
+    return { terms: this.terms.slice(), offsets, postings, dfs: Int32Array.from(this.dfs), lengths: this.lengths.toArray(), totalLength: this.totalLength, live: this.live };
+  }
+
+  private compact(): void {
+    const s = this.snapshot();
+    this.frozenOffsets = s.offsets;
+    this.frozen = s.postings;
+    this.added = new Array(this.terms.length);
     this.dead.clear();
   }
 }

@@ -24,8 +24,28 @@ export interface NameEntry {
   content: number;
 }
 
+export interface NameSnapshot {
+  readonly entries: { key: string; words: readonly string[]; country?: string; texts: [string, number][]; mentions: number[]; roles: RoleFact[]; person: boolean; content: number }[];
+}
+
 export class NameIndex {
   private readonly entries = new Map<string, NameEntry>();
+
+  static fromSnapshot(s: NameSnapshot): NameIndex {
+    const x = new NameIndex();
+    for (const e of s.entries) {
+      const entry: NameEntry = { ...e, texts: new Map(e.texts) };
+      x.entries.set(e.key, entry);
+      for (const w of e.words) addTo(x.byWord, loose(w), e.key);
+      if (e.country) addTo(x.byCountry, e.country, e.key);
+    }
+    return x;
+  }
+
+  snapshot(): NameSnapshot {
+    return { entries: [...this.entries.values()].map((e) => ({ ...e, texts: [...e.texts] })) };
+  }
+
   private readonly byWord = new Map<string, Set<string>>();
   private readonly byCountry = new Map<string, Set<string>>();
   private fuse: Fuse<NameEntry> | undefined;

@@ -79,14 +79,23 @@ function makeParagraph(text: string, start: number, end: number, short: boolean)
 
 const OPEN_DOUBLE = new Set(['"', '\u201c', '\u201e', '\u00ab']);
 const CLOSE_DOUBLE = new Set(['"', '\u201d', '\u00bb']);
-const isLetter = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const QUOTE_CHARS = /["\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019]/g;
+const LETTER = /[\p{L}\p{N}]/u;
+const isLetter = (c: string | undefined) => {
+  if (!c) return false;
+  const k = c.charCodeAt(0);
+  if ((k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57)) return true;
+  return k > 127 && LETTER.test(c);
+};
 const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s([{\u2014\u2013/:-]/.test(c);
 
 /** Quotations in text[start, end): double marks of any style, and single marks that are not apostrophes. */
 export function findQuotes(text: string, start: number, end: number): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let openD = -1, openS = -1;
-  for (let i = start; i < end; i++) {
+  QUOTE_CHARS.lastIndex = start;
+  for (let m = QUOTE_CHARS.exec(text); m && m.index < end; m = QUOTE_CHARS.exec(text)) {
+    const i = m.index;
     const c = text[i];
     const prev = i > start ? text[i - 1] : undefined;
     const next = i + 1 < end ? text[i + 1] : undefined;

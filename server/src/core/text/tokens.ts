@@ -56,10 +56,22 @@ export function isUpper(ch: string | undefined): boolean {
 const DIACRITICS = /[\u0300-\u036f]/g;
 /** Lower case, no diacritics, one kind of apostrophe: "Sébastien" -> "sebastien". */
 export function fold(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  const ascii = /^[\x00-\x7f]*$/.test(s);
-  const t = ascii ? s.toLowerCase() : s.normalize('NFD').replace(DIACRITICS, '').toLowerCase();
-  return ascii ? t : unifyQuotes(t);
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) { ascii = false; break; }
+  if (ascii) return s.toLowerCase();
+  const hit = foldMemo.get(s);
+  if (hit !== undefined) return hit;
+  const t = unifyQuotes(s.normalize('NFD').replace(DIACRITICS, '').toLowerCase());
+  remember(foldMemo, s, t);
+  return t;
+}
+
+// Words repeat across a corpus: stems and folds are worked out once per distinct word.
+const foldMemo = new Map<string, string>();
+const stemMemo = new Map<string, string>();
+function remember(m: Map<string, string>, k: string, v: string): void {
+  if (m.size > 200000) m.clear();
+  m.set(k, v);
 }
 
 export function unifyQuotes(s: string): string {
@@ -103,6 +115,14 @@ const IRREGULAR: Record<string, string> = {
  * inflections to one key ("stationed"/"station", "countries"/"country", "evacuated"/"evacuate").
  */
 export function stem(low: string): string {
+  const hit = stemMemo.get(low);
+  if (hit !== undefined) return hit;
+  const v = stemWord(low);
+  remember(stemMemo, low, v);
+  return v;
+}
+
+function stemWord(low: string): string {
   let w = low;
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);

@@ -1,0 +1,27 @@
+// Growable typed-array columns: a table of sentences costs a few bytes a row instead of an
+// object each, and moves between threads and to disk as plain buffers.
+
+export class IntColumn {
+  private data: Int32Array<ArrayBufferLike>;
+  length = 0;
+
+  constructor(capacity = 1024, from?: Int32Array<ArrayBufferLike>) {
+    this.data = from ? from : new Int32Array(capacity);
+    if (from) this.length = from.length;
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(Math.max(16, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+
+  get(i: number): number { return this.data[i]; }
+  set(i: number, v: number): void { this.data[i] = v; }
+
+  /** A copy trimmed to length, for snapshots. */
+  toArray(): Int32Array<ArrayBufferLike> { return this.data.slice(0, this.length); }
+}
