@@ -48,6 +48,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       documentSelector: selector(),
       outputChannel: output,
       synchronize: { configurationSection: 'corroborate' },
+      // the server saves its index here between sessions (never inside the corpus)
+      initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
     };
     client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
     client.onNotification('corroborate/status', (s: ServerStatus) => status.setServer(s));

@@ -1,23 +1,24 @@
-// One workspace folder: its corpus index, built from the files under its corpus paths and kept
-// current as files change, and its ignored claims.
+// One workspace folder: its corpus index (built off the main thread, saved between sessions,
+// kept current as files change), its settings and its ignored claims.
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { SourceCache } from '../core/check/context';
 import { formatOfPath } from '../core/corpus/prose';
-import { CorpusIndex } from '../core/index/corpus-index';
-import { CorpusSettings, Skip, inCorpus, listCorpus, readSource, toPosix } from '../node/corpus-files';
+import { CorpusIndex, IndexSnapshot } from '../core/index/corpus-index';
+import { CorpusSettings, inCorpus, readSource, toPosix } from '../node/corpus-files';
+import { BuildReport, BuildRequest, buildIndex, indexFrom } from '../node/index-build';
 import { IgnoreStore } from '../node/ignore-store';
 import { DEFAULTS, Settings } from './settings';
 
 export type FolderState = 'new' | 'building' | 'ready';
+export type { BuildReport };
 
-export interface BuildReport {
-  readonly files: number;
-  readonly sentences: number;
-  readonly skipped: readonly Skip[];
-  readonly missing: readonly string[];
-  readonly notes: readonly Skip[];
-  readonly ms: number;
+/** The worker script next to this file (bundled: dist/index-worker.js; tsc: out/node/index-worker.js). */
+function workerScript(): string | undefined {
+  for (const p of [path.join(__dirname, 'index-worker.js'), path.join(__dirname, '..', 'node', 'index-worker.js')]) if (existsSync(p)) return p;
+  return undefined;
 }
 
 export class Folder {
@@ -30,7 +31,7 @@ export class Folder {
   lastBuild: BuildReport | undefined;
   private generation = 0;
 
-  constructor(readonly uri: string, readonly fsPath: string, readonly name: string) {
+  constructor(readonly uri: string, readonly fsPath: string, readonly name: string, private readonly cacheDir?: string) {
     this.ignores = new IgnoreStore(fsPath);
   }
 
@@ -43,28 +44,21 @@ export class Folder {
 
   isSource(abs: string, settings: CorpusSettings): boolean { return inCorpus(this.fsPath, settings, abs); }
 
-  /** Reads every source file afresh; requests keep being served between files. */
+  /** Reads the sources (or reloads the saved index) in a worker thread; requests keep being served meanwhile. */
   async build(settings: CorpusSettings, progress: (done: number, total: number) => void): Promise<BuildReport> {
     const gen = ++this.generation;
-    const t0 = Date.now();
     this.state = 'building';
-    const listing = await listCorpus(this.fsPath, settings);
-    const index = new CorpusIndex();
-    const skipped: Skip[] = [...listing.skipped];
-    const notes: Skip[] = [];
-    let done = 0;
-    for (const f of listing.files) {
-      if (gen !== this.generation) break; // a newer build started
-      const r = await readSource(f.abs, settings.maxFileBytes);
-      if ('skip' in r) skipped.push({ path: f.rel, reason: r.skip });
-      else {
-        if (r.note) notes.push({ path: f.rel, reason: r.note });
-        try { index.add(f.rel, r.content, f.format, pathToFileURL(f.abs).href); } catch (e) { skipped.push({ path: f.rel, reason: `could not be read as ${f.format}: ${String(e)}` }); }
-      }
-      done++;
-      if (done % 25 === 0) { progress(done, listing.files.length); await new Promise((res) => setImmediate(res)); }
+    const req: BuildRequest = { workspace: this.fsPath, settings, cacheDir: this.cacheDir };
+    const result = await runWorker(req, progress).catch(() => buildIndex(req, progress));
+    let index: CorpusIndex;
+    try {
+      index = indexFrom(result);
+    } catch {
+      // a saved index that does not load is rebuilt from the files
+      const fresh = await buildIndex({ ...req, cacheDir: undefined }, progress);
+      index = indexFrom(fresh);
     }
-    const report: BuildReport = { files: index.documentCount, sentences: index.sentenceCount, skipped, missing: listing.missing, notes, ms: Date.now() - t0 };
+    const report: BuildReport = { ...result.report, files: index.documentCount, sentences: index.sentenceCount };
     if (gen === this.generation) {
       this.index = index;
       this.cache = new SourceCache(index);
@@ -86,3 +80,21 @@ export class Folder {
     return { changed: true };
   }
 }
+
+function runWorker(req: BuildRequest, progress: (done: number, total: number) => void): Promise<{ snapshot?: IndexSnapshot; bytes?: Buffer; report: BuildReport }> {
+  const script = workerScript();
+  if (!script) return Promise.reject(new Error('no worker script'));
+  return new Promise((resolve, reject) => {
+    const w = new Worker(script, { workerData: req });
+    w.on('message', (m: { type: string; done?: number; total?: number; snapshot?: IndexSnapshot; bytes?: Uint8Array; report?: BuildReport; error?: string }) => {
+      if (m.type === 'progress') progress(m.done!, m.total!);
+      else if (m.type === 'done') {
+        resolve({ snapshot: m.snapshot, bytes: m.bytes ? Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) : undefined, report: m.report! });
+        void w.terminate();
+      } else if (m.type === 'error') { reject(new Error(m.error)); void w.terminate(); }
+    });
+    w.on('error', reject);
+    w.on('exit', (code) => { if (code !== 0) reject(new Error(`index worker exited with ${code}`)); });
+  });
+}
+

@@ -18,6 +18,7 @@ import { Folder } from './folder';
 import { DiagnosticData, fixActions, hoverForClaim, hoverForSentence, ignoreAction, locationOf, toDiagnostic } from './present';
 import { DEFAULTS, Settings, resolveSettings } from './settings';
 import { globToRegExp } from '../node/corpus-files';
+import { defaultCacheDir } from '../node/index-build';
 
 export const COMMANDS = {
   ignoreClaim: 'corroborate.ignoreClaim',
@@ -40,6 +41,7 @@ export function startServer(connection: Connection): void {
   const settingsFor = (uri: string): Settings => folderFor(uri)?.settings ?? settings;
   let canConfigure = false, canWatchDynamically = false, canProgress = false, canWorkspaceFolders = false;
   let building: Promise<void> | undefined;
+  let cacheDir: string | undefined;
   const warnedOnce = new Set<string>();
 
   const log = (level: 'info' | 'warn' | 'error', where: string, msg: string, data?: object) => {
@@ -53,6 +55,9 @@ export function startServer(connection: Connection): void {
     canWatchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canProgress = !!caps.window?.workDoneProgress;
     canWorkspaceFolders = !!caps.workspace?.workspaceFolders;
+    // the saved index goes to the editor's storage for this workspace, else to the user's cache folder
+    const opts = (params.initializationOptions ?? {}) as { storagePath?: string };
+    cacheDir = typeof opts.storagePath === 'string' && opts.storagePath ? opts.storagePath : defaultCacheDir();
     const list = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(fileURLToPath(params.rootUri)) }] : params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href, name: path.basename(params.rootPath) }] : []);
     for (const f of list) addFolder(f.uri, f.name);
     return {
@@ -70,7 +75,7 @@ export function startServer(connection: Connection): void {
 
   function addFolder(uri: string, name: string): Folder | undefined {
     if (!uri.startsWith('file:')) return undefined;
-    const f = new Folder(uri, fileURLToPath(uri), name);
+    const f = new Folder(uri, fileURLToPath(uri), name, cacheDir);
     folders.push(f);
     return f;
   }
@@ -132,7 +137,7 @@ export function startServer(connection: Connection): void {
             reporter?.report(Math.floor((done / Math.max(1, total)) * 100), `${done}/${total} files`);
             connection.sendNotification('corroborate/status', { state: 'indexing', folder: f.name, done, total, sources: f.index.documentCount });
           });
-          log('info', 'Folder.build', `${f.name}: ${r.files} files, ${r.sentences} sentences in ${r.ms} ms`, { skipped: r.skipped.length, missing: r.missing });
+          log('info', 'Folder.build', `${f.name}: ${r.files} files, ${r.sentences} sentences in ${r.ms} ms (${r.source}${r.source !== 'cache' ? `, ${r.reread} file(s) read` : ''})`, { skipped: r.skipped.length, missing: r.missing });
           for (const s of r.skipped) log('warn', 'Folder.build', `skipped ${s.path}: ${s.reason}`);
           for (const s of r.notes) log('info', 'Folder.build', `${s.path}: ${s.reason}`);
           if (r.missing.length) tellOnce(`missing:${f.uri}`, `Corroborate: no corpus folder in ${f.name} (looked for ${r.missing.map((m) => path.relative(f.fsPath, m) || m).join(', ')}). Put the sources in a "corpus" folder or set corroborate.corpus.paths.`);
