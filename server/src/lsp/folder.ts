@@ -2,13 +2,17 @@
 // kept current as files change), its settings and its ignored claims.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SourceCache } from '../core/check/context';
 import { formatOfPath } from '../core/corpus/prose';
-import { CorpusIndex, IndexSnapshot } from '../core/index/corpus-index';
-import { CorpusSettings, inCorpus, readSource, toPosix } from '../node/corpus-files';
-import { BuildReport, BuildRequest, buildIndex, indexFrom } from '../node/index-build';
+import { CorpusIndex, IndexSnapshot, SourceDoc } from '../core/index/corpus-index';
+import { CorpusSettings, inCorpus, proseLoader, readSource, toPosix } from '../node/corpus-files';
+import { BuildReport, BuildRequest, Plan, Stamp, buildInProcess, indexFrom, planBuild, saveIndex } from '../node/index-build';
+import { WorkerJob, WorkerResult } from '../node/index-worker';
+import { mergeSnapshots } from '../core/index/merge';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { IgnoreStore } from '../node/ignore-store';
 import { DEFAULTS, Settings } from './settings';
 
@@ -22,7 +26,7 @@ function workerScript(): string | undefined {
 }
 
 export class Folder {
-  index = new CorpusIndex();
+  index = new CorpusIndex(proseLoader(DEFAULTS.corpus.maxFileBytes));
   cache = new SourceCache(this.index);
   readonly ignores: IgnoreStore;
   state: FolderState = 'new';
@@ -30,10 +34,19 @@ export class Folder {
   settings: Settings = DEFAULTS;
   lastBuild: BuildReport | undefined;
   private generation = 0;
+  /** told when a source file turned out to have changed behind the index's back and was re-read */
+  onSourcesChanged: () => void = () => undefined;
 
   constructor(readonly uri: string, readonly fsPath: string, readonly name: string, private readonly cacheDir?: string) {
     this.ignores = new IgnoreStore(fsPath);
   }
+
+  /** A source whose file no longer matches the index (edited without a file event): read it again. */
+  private readonly stale = (doc: SourceDoc) => {
+    if (!doc.uri?.startsWith('file:')) return;
+    const abs = fileURLToPath(doc.uri);
+    setImmediate(() => { void this.update(abs, false, this.settings.corpus).then((r) => { if (r.changed) this.onSourcesChanged(); }); });
+  };
 
   contains(abs: string): boolean {
     const rel = path.relative(this.fsPath, abs);
@@ -44,28 +57,58 @@ export class Folder {
 
   isSource(abs: string, settings: CorpusSettings): boolean { return inCorpus(this.fsPath, settings, abs); }
 
-  /** Reads the sources (or reloads the saved index) in a worker thread; requests keep being served meanwhile. */
+  /**
+   * Reads the sources, or reloads the saved index, off the main thread: worker threads index
+   * shares of the files in parallel (one per core, at most two) and the parts are merged, while
+   * requests keep being served.
+   */
   async build(settings: CorpusSettings, progress: (done: number, total: number) => void): Promise<BuildReport> {
     const gen = ++this.generation;
     this.state = 'building';
+    const t0 = Date.now();
     const req: BuildRequest = { workspace: this.fsPath, settings, cacheDir: this.cacheDir };
-    const result = await runWorker(req, progress).catch(() => buildIndex(req, progress));
-    let index: CorpusIndex;
+    let index: CorpusIndex | undefined;
+    let report: Omit<BuildReport, 'files' | 'sentences' | 'ms'> | undefined;
+    // listing and stamping thousands of files happens in a worker too, with blocking calls
+    const plan = await runPlan(req).catch(() => planBuild(req));
+    const stamps = [...plan.stamps];
+    let save: (() => Promise<void>) | undefined;
     try {
-      index = indexFrom(result);
+      if (plan.kind === 'cache') {
+        progress(plan.files.length, plan.files.length);
+        index = indexFrom(readFileSync(`${plan.base}.bin`), settings.maxFileBytes, this.stale);
+        report = { skipped: plan.skipped, missing: plan.missing, notes: [], source: 'cache', reread: 0, workers: 0 };
+      } else if (plan.kind === 'update') {
+        const r = await runWorker({ kind: 'update', plan: { ...plan, stamps }, settings }, progress);
+        index = indexFrom(r.snapshot, settings.maxFileBytes, this.stale);
+        report = { skipped: [...plan.skipped, ...r.skipped], missing: plan.missing, notes: r.notes, source: 'cache+update', reread: r.reread, workers: 1 };
+        if (plan.base) save = () => saveIndex(plan.base!, r.snapshot, plan.stamps);
+      } else {
+        const n = plan.files.length > 200 ? Math.max(1, Math.min(2, availableParallelism())) : 1;
+        const shares = Array.from({ length: n }, (_, k) => plan.files.filter((_f, i) => i % n === k));
+        const done = new Array(n).fill(0);
+        const parts = await Promise.all(shares.map((files, k) => runWorker({ kind: 'files', files, stamps, settings }, (d) => { done[k] = d; progress(done.reduce((a, b) => a + b, 0), plan.files.length); })));
+        const snapshot = mergeSnapshots(parts.flatMap((p) => [...(p.parts ?? []), p.snapshot]));
+        index = indexFrom(snapshot, settings.maxFileBytes, this.stale);
+        report = { skipped: [...plan.skipped, ...parts.flatMap((p) => p.skipped)], missing: plan.missing, notes: parts.flatMap((p) => p.notes), source: 'built', reread: plan.files.length, workers: n };
+        if (plan.base) save = () => saveIndex(plan.base!, snapshot, plan.stamps);
+      }
     } catch {
-      // a saved index that does not load is rebuilt from the files
-      const fresh = await buildIndex({ ...req, cacheDir: undefined }, progress);
-      index = indexFrom(fresh);
+      // no worker, or a saved index that does not load: everything in this thread, from the files
+      const r = await buildInProcess({ ...req, cacheDir: plan.kind === 'cache' ? undefined : req.cacheDir }, progress);
+      index = r.index;
+      report = r.report;
     }
-    const report: BuildReport = { ...result.report, files: index.documentCount, sentences: index.sentenceCount };
+    const full: BuildReport = { ...report!, files: index!.documentCount, sentences: index!.sentenceCount, ms: Date.now() - t0 };
     if (gen === this.generation) {
-      this.index = index;
-      this.cache = new SourceCache(index);
+      this.index = index!;
+      this.cache = new SourceCache(index!);
       this.state = 'ready';
-      this.lastBuild = report;
+      this.lastBuild = full;
     }
-    return report;
+    // the index is saved for the next start once it serves, not while memory is at its peak
+    if (save) setTimeout(() => void save!(), 200);
+    return full;
   }
 
   /** A source file was created, changed or deleted: re-read just that file. */
@@ -81,20 +124,34 @@ export class Folder {
   }
 }
 
-function runWorker(req: BuildRequest, progress: (done: number, total: number) => void): Promise<{ snapshot?: IndexSnapshot; bytes?: Buffer; report: BuildReport }> {
+function runPlan(req: BuildRequest): Promise<Plan> {
   const script = workerScript();
   if (!script) return Promise.reject(new Error('no worker script'));
   return new Promise((resolve, reject) => {
-    const w = new Worker(script, { workerData: req });
-    w.on('message', (m: { type: string; done?: number; total?: number; snapshot?: IndexSnapshot; bytes?: Uint8Array; report?: BuildReport; error?: string }) => {
-      if (m.type === 'progress') progress(m.done!, m.total!);
-      else if (m.type === 'done') {
-        resolve({ snapshot: m.snapshot, bytes: m.bytes ? Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) : undefined, report: m.report! });
-        void w.terminate();
-      } else if (m.type === 'error') { reject(new Error(m.error)); void w.terminate(); }
+    const w = new Worker(script, { workerData: { kind: 'plan', req } satisfies WorkerJob });
+    w.on('message', (m: { type: string; plan?: Omit<Plan, 'stamps'> & { stamps: [string, Stamp][] }; error?: string }) => {
+      if (m.type === 'plan') { const plan = { ...m.plan!, stamps: new Map(m.plan!.stamps) }; void w.terminate().then(() => resolve(plan), () => resolve(plan)); }
+      else if (m.type === 'error') { void w.terminate(); reject(new Error(m.error)); }
     });
     w.on('error', reject);
-    w.on('exit', (code) => { if (code !== 0) reject(new Error(`index worker exited with ${code}`)); });
   });
 }
 
+function runWorker(job: WorkerJob, progress: (done: number, total: number) => void): Promise<WorkerResult> {
+  const script = workerScript();
+  if (!script) return Promise.reject(new Error('no worker script'));
+  return new Promise((resolve, reject) => {
+    // a small young generation: indexing makes much short-lived garbage, and its peak is the server's
+    const w = new Worker(script, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const parts: IndexSnapshot[] = [];
+    w.on('message', (m: { type: string; done?: number; total?: number; result?: WorkerResult; snapshot?: IndexSnapshot; error?: string }) => {
+      if (m.type === 'progress') progress(m.done!, m.total!);
+      else if (m.type === 'part') parts.push(m.snapshot!);
+      // the worker's memory is given back before its result is used (the server's peak is the sum)
+      else if (m.type === 'done') { const result = { ...m.result!, parts }; void w.terminate().then(() => resolve(result), () => resolve(result)); }
+      else if (m.type === 'error') { void w.terminate(); reject(new Error(m.error)); }
+    });
+    w.on('error', reject);
+    w.on('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`index worker exited with ${code}`)); });
+  });
+}

@@ -76,6 +76,7 @@ export function startServer(connection: Connection): void {
   function addFolder(uri: string, name: string): Folder | undefined {
     if (!uri.startsWith('file:')) return undefined;
     const f = new Folder(uri, fileURLToPath(uri), name, cacheDir);
+    f.onSourcesChanged = () => { notifyStatus(); void recheckAll(); };
     folders.push(f);
     return f;
   }
@@ -137,7 +138,7 @@ export function startServer(connection: Connection): void {
             reporter?.report(Math.floor((done / Math.max(1, total)) * 100), `${done}/${total} files`);
             connection.sendNotification('corroborate/status', { state: 'indexing', folder: f.name, done, total, sources: f.index.documentCount });
           });
-          log('info', 'Folder.build', `${f.name}: ${r.files} files, ${r.sentences} sentences in ${r.ms} ms (${r.source}${r.source !== 'cache' ? `, ${r.reread} file(s) read` : ''})`, { skipped: r.skipped.length, missing: r.missing });
+          log('info', 'Folder.build', `${f.name}: ${r.files} files, ${r.sentences} sentences in ${r.ms} ms (${r.source}${r.source !== 'cache' ? `, ${r.reread} file(s) read by ${r.workers || 'no'} worker(s)` : ''})`, { skipped: r.skipped.length, missing: r.missing });
           for (const s of r.skipped) log('warn', 'Folder.build', `skipped ${s.path}: ${s.reason}`);
           for (const s of r.notes) log('info', 'Folder.build', `${s.path}: ${s.reason}`);
           if (r.missing.length) tellOnce(`missing:${f.uri}`, `Corroborate: no corpus folder in ${f.name} (looked for ${r.missing.map((m) => path.relative(f.fsPath, m) || m).join(', ')}). Put the sources in a "corpus" folder or set corroborate.corpus.paths.`);

@@ -1,9 +1,11 @@
 // The only code that reads source files: finds them under the corpus folders, decodes them
 // (UTF-8, UTF-16 with BOM, else Windows-1252), and says plainly why a file was skipped.
 // It never writes, follows a symlink loop only once, and never runs anything it reads.
-import { promises as fs } from 'node:fs';
+import { Dirent, promises as fs, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { TextFormat, formatOfPath } from '../core/corpus/prose';
+import { fileURLToPath } from 'node:url';
+import { TextFormat, formatOfPath, toProse } from '../core/corpus/prose';
+import { SourceDoc, TextLoader } from '../core/index/corpus-index';
 
 export interface CorpusSettings {
   /** folders relative to the workspace folder (or absolute) */
@@ -61,8 +63,9 @@ export async function listCorpus(workspace: string, settings: CorpusSettings): P
       const rel = toPosix(path.relative(workspace, abs));
       if (include.length && !include.some((r) => r.test(rel))) continue;
       if (exclude.some((r) => r.test(rel))) continue;
-      let real2: string;
-      try { real2 = await fs.realpath(abs); } catch { real2 = abs; }
+      // a file reached twice through links is read once (only links need resolving)
+      let real2 = abs;
+      if (e.isSymbolicLink()) { try { real2 = await fs.realpath(abs); } catch { real2 = abs; } }
       if (seenFiles.has(real2)) continue;
       seenFiles.add(real2);
       files.push({ abs, rel, format });
@@ -74,6 +77,56 @@ export async function listCorpus(workspace: string, settings: CorpusSettings): P
       if (!st.isDirectory()) { missing.push(root); continue; }
     } catch { missing.push(root); continue; }
     await walk(root, 0);
+  }
+  return { files, skipped, missing };
+}
+
+/**
+ * listCorpus, blocking: for a worker thread. Blocking calls run on the calling thread; a few
+ * thousand asynchronous calls would go through libuv's thread pool and leave its allocator
+ * arenas holding tens of megabytes in the server process.
+ */
+export function listCorpusSync(workspace: string, settings: CorpusSettings): Listing {
+  const files: FoundFile[] = [];
+  const skipped: Skip[] = [];
+  const missing: string[] = [];
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  const include = settings.include.map(globToRegExp);
+  const exclude = settings.exclude.map(globToRegExp);
+  const walk = (dir: string, depth: number): void => {
+    let real: string;
+    try { real = realpathSync(dir); } catch (e) { skipped.push({ path: dir, reason: errorReason(e) }); return; }
+    if (seenDirs.has(real)) { skipped.push({ path: dir, reason: 'symbolic link loop (folder already read)' }); return; }
+    seenDirs.add(real);
+    if (depth > 32) { skipped.push({ path: dir, reason: 'folders nested too deep' }); return; }
+    let entries: Dirent[];
+    try { entries = readdirSync(dir, { withFileTypes: true }); } catch (e) { skipped.push({ path: dir, reason: errorReason(e) }); return; }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const abs = path.join(dir, e.name);
+      let isDir = e.isDirectory(), isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try { const st = statSync(abs); isDir = st.isDirectory(); isFile = st.isFile(); } catch (err) { skipped.push({ path: abs, reason: errorReason(err) }); continue; }
+      }
+      if (isDir) { walk(abs, depth + 1); continue; }
+      if (!isFile) continue;
+      const format = formatOfPath(e.name);
+      if (!format) continue;
+      const rel = toPosix(path.relative(workspace, abs));
+      if (include.length && !include.some((r) => r.test(rel))) continue;
+      if (exclude.some((r) => r.test(rel))) continue;
+      let real2 = abs;
+      if (e.isSymbolicLink()) { try { real2 = realpathSync(abs); } catch { real2 = abs; } }
+      if (seenFiles.has(real2)) continue;
+      seenFiles.add(real2);
+      files.push({ abs, rel, format });
+    }
+  };
+  for (const root of corpusRoots(workspace, settings)) {
+    try { if (!statSync(root).isDirectory()) { missing.push(root); continue; } } catch { missing.push(root); continue; }
+    walk(root, 0);
   }
   return { files, skipped, missing };
 }
@@ -91,6 +144,41 @@ export async function readSource(abs: string, maxBytes: number): Promise<ReadRes
     return { skip: errorReason(e) };
   }
   return decode(buf);
+}
+
+/**
+ * Reads an indexed source back from its file, as the prose it was indexed as, for the index
+ * that keeps no copy of the text. The index checks the result against the length and hash it
+ * recorded, so a file edited behind its back is noticed.
+ */
+export function proseLoader(maxBytes: number): TextLoader {
+  return (doc: SourceDoc) => {
+    if (!doc.uri?.startsWith('file:')) return undefined;
+    try {
+      const buf = readFileSync(fileURLToPath(doc.uri));
+      if (buf.length > maxBytes) return undefined;
+      const d = decode(buf);
+      return 'skip' in d ? undefined : toProse(d.content, doc.format).text;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/**
+ * The same as readSource, blocking: for worker threads, where it blocks nobody and costs a
+ * fraction of the asynchronous calls. `knownSize` spares a stat when the caller has one.
+ */
+export function readSourceSync(abs: string, maxBytes: number, knownSize?: number): ReadResult {
+  try {
+    const size = knownSize ?? statSync(abs).size;
+    if (size > maxBytes) return { skip: `larger than the size limit (${mb(size)} > ${mb(maxBytes)})` };
+    const buf = readFileSync(abs);
+    if (buf.length > maxBytes) return { skip: `larger than the size limit (${mb(buf.length)} > ${mb(maxBytes)})` };
+    return decode(buf);
+  } catch (e) {
+    return { skip: errorReason(e) };
+  }
 }
 
 /** Bytes to text: BOMs honoured, binary refused, invalid UTF-8 read as Windows-1252. */

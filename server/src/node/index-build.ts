@@ -1,17 +1,18 @@
-// Builds a folder's index from its corpus files, reusing the index saved on disk when files
-// are unchanged (same size and modification time) and re-reading only the files that changed.
-// Runs inside the index worker thread (see index-worker.ts), or in-process.
+// Builds a folder's index from its corpus files. A plan first compares the files with the
+// index saved on disk (sizes and modification times): unchanged, the saved index is reloaded
+// as is; changed, it is updated by re-reading only the changed files; absent, the files are
+// split among worker threads, indexed in parallel, and the parts merged.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { CorpusIndex, IndexSnapshot, SNAPSHOT_FORMAT } from '../core/index/corpus-index';
-import { CorpusSettings, Skip, listCorpus, readSource } from './corpus-files';
+import { CorpusIndex, IndexSnapshot, SNAPSHOT_FORMAT, SourceDoc } from '../core/index/corpus-index';
+import { CorpusSettings, FoundFile, Skip, listCorpus, listCorpusSync, proseLoader, readSourceSync } from './corpus-files';
 
 /** Bump when extraction changes what an index holds: older saved indexes are then rebuilt. */
-export const ENGINE_VERSION = 'corroborate-index-1';
+export const ENGINE_VERSION = 'corroborate-index-3';
 
 export interface BuildRequest {
   readonly workspace: string;
@@ -30,11 +31,23 @@ export interface BuildReport {
   /** how the index was made: from scratch, from the saved index, or the saved index with some files re-read */
   readonly source: 'built' | 'cache' | 'cache+update';
   readonly reread: number;
+  readonly workers: number;
 }
 
 export type Progress = (done: number, total: number) => void;
+export type Stamp = { size: number; mtimeMs: number };
 
 interface Manifest { engine: string; format: number; files: [string, number, number][] }
+
+export interface Plan {
+  readonly kind: 'cache' | 'update' | 'cold';
+  readonly files: FoundFile[];
+  readonly stamps: Map<string, Stamp>;
+  readonly skipped: Skip[];
+  readonly missing: string[];
+  /** where the saved index lives (without extension) */
+  readonly base?: string;
+}
 
 export function cacheFile(cacheDir: string, workspace: string, settings: CorpusSettings): string {
   const key = createHash('sha1').update(`${workspace}\u0000${JSON.stringify(settings)}`).digest('hex').slice(0, 16);
@@ -47,93 +60,117 @@ export function defaultCacheDir(): string {
   return path.join(base, 'corroborate');
 }
 
-/**
- * Builds (or reloads) the index. Returns a snapshot, or the saved snapshot's bytes when nothing
- * changed (the caller deserialises them once, instead of twice).
- */
-export async function buildIndex(req: BuildRequest, progress: Progress = () => undefined): Promise<{ snapshot?: IndexSnapshot; bytes?: Buffer; report: BuildReport }> {
-  const t0 = Date.now();
-  const listing = await listCorpus(req.workspace, req.settings);
-  const skipped: Skip[] = [...listing.skipped];
-  const notes: Skip[] = [];
-  const stamps = new Map<string, { size: number; mtimeMs: number }>();
-  await Promise.all(listing.files.map(async (f) => {
-    try { const st = await fs.stat(f.abs); stamps.set(f.rel, { size: st.size, mtimeMs: Math.floor(st.mtimeMs) }); } catch { /* read will say */ }
-  }));
-  const base = req.cacheDir ? cacheFile(req.cacheDir, req.workspace, req.settings) : undefined;
-  const manifest = base ? await readManifest(`${base}.json`) : undefined;
-  const same = (rel: string, m: [string, number, number] | undefined) => !!m && stamps.get(rel)?.size === m[1] && stamps.get(rel)?.mtimeMs === m[2];
-  const saved = new Map(manifest?.files.map((f) => [f[0], f]) ?? []);
-  const unchanged = manifest && listing.files.length === manifest.files.length && listing.files.every((f) => same(f.rel, saved.get(f.rel)));
-  const report = (index: { documentCount: number; sentenceCount: number }, source: BuildReport['source'], reread: number): BuildReport =>
-    ({ files: index.documentCount, sentences: index.sentenceCount, skipped, missing: listing.missing, notes, ms: Date.now() - t0, source, reread });
-
-  if (unchanged && base) {
-    try {
-      const bytes = await fs.readFile(`${base}.bin`);
-      progress(listing.files.length, listing.files.length);
-      const counts = { documentCount: manifest.files.length, sentenceCount: -1 };
-      return { bytes, report: report(counts, 'cache', 0) };
-    } catch { /* rebuild below */ }
-  }
-  let index: CorpusIndex | undefined;
-  if (manifest && base) {
-    try { index = CorpusIndex.fromSnapshot(deserialize(await fs.readFile(`${base}.bin`)) as IndexSnapshot); } catch { index = undefined; }
-  }
-  const fromCache = !!index;
-  index ??= new CorpusIndex();
-  const wanted = new Set(listing.files.map((f) => f.rel));
-  for (const d of [...index.documents()]) if (!wanted.has(d.path)) index.remove(d.path);
-  let done = 0, reread = 0;
-  const stale = (f: { rel: string }) => {
-    const old = index!.docByPath(f.rel);
-    return !(old && old.stamp && stamps.get(f.rel)?.size === old.stamp.size && stamps.get(f.rel)?.mtimeMs === old.stamp.mtimeMs);
-  };
-  // files are read ahead, many at a time, and indexed in order as they arrive
-  const toRead = listing.files.filter(stale);
-  const reads = new Map<string, Promise<Awaited<ReturnType<typeof readSource>>>>();
-  let next = 0;
-  const readAhead = () => { while (next < toRead.length && reads.size < 64) { const f = toRead[next++]; reads.set(f.rel, readSource(f.abs, req.settings.maxFileBytes)); } };
-  for (const f of listing.files) {
-    const old = index.docByPath(f.rel);
-    if (stale(f)) {
-      readAhead();
-      const r = await reads.get(f.rel)!;
-      reads.delete(f.rel);
-      reread++;
-      if ('skip' in r) { skipped.push({ path: f.rel, reason: r.skip }); if (old) index.remove(f.rel); } else {
-        if (r.note) notes.push({ path: f.rel, reason: r.note });
-        try { index.add(f.rel, r.content, f.format, pathToFileURL(f.abs).href, stamps.get(f.rel)); } catch (e) { skipped.push({ path: f.rel, reason: `could not be read as ${f.format}: ${String(e)}` }); }
-      }
+/** Lists the files and compares them with the saved index (blocking when `sync`: in a worker thread). */
+export async function planBuild(req: BuildRequest, sync = false): Promise<Plan> {
+  const listing = sync ? listCorpusSync(req.workspace, req.settings) : await listCorpus(req.workspace, req.settings);
+  const stamps = new Map<string, Stamp>();
+  if (sync) {
+    for (const f of listing.files) {
+      try { const st = statSync(f.abs); stamps.set(f.rel, { size: st.size, mtimeMs: Math.floor(st.mtimeMs) }); } catch { /* the read will say */ }
     }
-    if (++done % 50 === 0) progress(done, listing.files.length);
+  } else {
+    await Promise.all(listing.files.map(async (f) => {
+      try { const st = await fs.stat(f.abs); stamps.set(f.rel, { size: st.size, mtimeMs: Math.floor(st.mtimeMs) }); } catch { /* the read will say */ }
+    }));
   }
-  progress(listing.files.length, listing.files.length);
-  const snapshot = index.snapshot();
-  if (base) await save(base, snapshot, [...stamps].filter(([rel]) => index!.docByPath(rel)).map(([rel, s]) => [rel, s.size, s.mtimeMs] as [string, number, number]));
-  return { snapshot, report: report(index, fromCache ? 'cache+update' : 'built', reread) };
+  const base = req.cacheDir ? cacheFile(req.cacheDir, req.workspace, req.settings) : undefined;
+  const manifest = base ? readManifestSync(`${base}.json`) : undefined;
+  let kind: Plan['kind'] = 'cold';
+  if (manifest) {
+    const saved = new Map(manifest.files.map((f) => [f[0], f]));
+    const same = listing.files.length === manifest.files.length
+      && listing.files.every((f) => { const m = saved.get(f.rel); const s = stamps.get(f.rel); return !!m && !!s && s.size === m[1] && s.mtimeMs === m[2]; });
+    kind = same ? 'cache' : 'update';
+  }
+  return { kind, files: listing.files, stamps, skipped: [...listing.skipped], missing: listing.missing, base };
 }
 
-async function readManifest(file: string): Promise<Manifest | undefined> {
+/**
+ * Reads these files and indexes them in order; the index keeps no copy of the texts. Reads
+ * block: this runs in a worker thread (or the command line), where that stalls nobody.
+ */
+export async function indexFiles(files: readonly FoundFile[], stamps: ReadonlyMap<string, Stamp>, settings: CorpusSettings, progress: Progress = () => undefined, into?: CorpusIndex): Promise<{ index: CorpusIndex; skipped: Skip[]; notes: Skip[] }> {
+  const index = into ?? new CorpusIndex(proseLoader(settings.maxFileBytes), undefined, true);
+  const skipped: Skip[] = [], notes: Skip[] = [];
+  let done = 0;
+  for (const f of files) {
+    const r = readSourceSync(f.abs, settings.maxFileBytes, stamps.get(f.rel)?.size);
+    if ('skip' in r) { skipped.push({ path: f.rel, reason: r.skip }); index.remove(f.rel); } else {
+      if (r.note) notes.push({ path: f.rel, reason: r.note });
+      try { index.add(f.rel, r.content, f.format, pathToFileURL(f.abs).href, stamps.get(f.rel)); } catch (e) { skipped.push({ path: f.rel, reason: `could not be read as ${f.format}: ${String(e)}` }); }
+    }
+    if (++done % 50 === 0) { progress(done, files.length); await new Promise((res) => setImmediate(res)); }
+  }
+  progress(files.length, files.length);
+  return { index, skipped, notes };
+}
+
+/** The saved index brought up to date: files gone are dropped, changed and new ones re-read. */
+export async function updateSaved(plan: Plan, settings: CorpusSettings, progress: Progress): Promise<{ index: CorpusIndex; skipped: Skip[]; notes: Skip[]; reread: number }> {
+  const loader = proseLoader(settings.maxFileBytes);
+  const index = CorpusIndex.fromSnapshot(deserialize(readFileSync(`${plan.base}.bin`)) as IndexSnapshot, loader);
+  const wanted = new Set(plan.files.map((f) => f.rel));
+  for (const d of [...index.documents()]) if (!wanted.has(d.path)) index.remove(d.path);
+  const stale = plan.files.filter((f) => {
+    const old = index.docByPath(f.rel), s = plan.stamps.get(f.rel);
+    return !(old?.stamp && s && s.size === old.stamp.size && s.mtimeMs === old.stamp.mtimeMs);
+  });
+  const r = await indexFiles(stale, plan.stamps, settings, progress, index);
+  return { ...r, reread: stale.length };
+}
+
+function readManifestSync(file: string): Manifest | undefined {
   try {
-    const m = JSON.parse(await fs.readFile(file, 'utf8')) as Manifest;
+    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
     return m.engine === ENGINE_VERSION && m.format === SNAPSHOT_FORMAT && Array.isArray(m.files) ? m : undefined;
   } catch { return undefined; }
 }
 
-/** Writes the snapshot and its manifest next to each other, each replaced atomically. */
-async function save(base: string, snapshot: IndexSnapshot, files: [string, number, number][]): Promise<void> {
+/** Writes the snapshot and its manifest, each replaced atomically. A cache that cannot be written only costs time next start. */
+export async function saveIndex(base: string, snapshot: IndexSnapshot, stamps: ReadonlyMap<string, Stamp>): Promise<void> {
   try {
     await fs.mkdir(path.dirname(base), { recursive: true });
+    const files = snapshot.docs.filter((d) => stamps.has(d.path)).map((d) => [d.path, stamps.get(d.path)!.size, stamps.get(d.path)!.mtimeMs] as [string, number, number]);
     const manifest: Manifest = { engine: ENGINE_VERSION, format: SNAPSHOT_FORMAT, files };
     await fs.writeFile(`${base}.bin.tmp`, serialize(snapshot));
     await fs.rename(`${base}.bin.tmp`, `${base}.bin`);
     await fs.writeFile(`${base}.json.tmp`, JSON.stringify(manifest));
     await fs.rename(`${base}.json.tmp`, `${base}.json`);
-  } catch { /* a cache that cannot be written only costs time next start */ }
+    await prune(path.dirname(base));
+  } catch { /* see above */ }
 }
 
-/** The index from what buildIndex returned. */
-export function indexFrom(result: { snapshot?: IndexSnapshot; bytes?: Buffer }): CorpusIndex {
-  return CorpusIndex.fromSnapshot(result.snapshot ?? (deserialize(result.bytes!) as IndexSnapshot));
+/** Saved indexes of folders not opened for 30 days are removed. */
+async function prune(dir: string): Promise<void> {
+  const old = Date.now() - 30 * 86400000;
+  for (const f of await fs.readdir(dir)) {
+    if (!/^index-[0-9a-f]+\.(bin|json)$/.test(f)) continue;
+    try { if ((await fs.stat(path.join(dir, f))).mtimeMs < old) await fs.unlink(path.join(dir, f)); } catch { /* gone */ }
+  }
+}
+
+/** The index from a snapshot (or its saved bytes), reading texts back from the files. */
+export function indexFrom(s: IndexSnapshot | Buffer, maxFileBytes: number, onStale?: (doc: SourceDoc) => void): CorpusIndex {
+  return CorpusIndex.fromSnapshot(Buffer.isBuffer(s) ? deserialize(s) as IndexSnapshot : s, proseLoader(maxFileBytes), onStale);
+}
+
+/** Everything in one thread (no workers available): plan, then reload, update or build. */
+export async function buildInProcess(req: BuildRequest, progress: Progress = () => undefined): Promise<{ index: CorpusIndex; report: BuildReport }> {
+  const t0 = Date.now();
+  const plan = await planBuild(req);
+  const done = (index: CorpusIndex, source: BuildReport['source'], skipped: Skip[], notes: Skip[], reread: number) =>
+    ({ index, report: { files: index.documentCount, sentences: index.sentenceCount, skipped: [...plan.skipped, ...skipped], missing: plan.missing, notes, ms: Date.now() - t0, source, reread, workers: 0 } });
+  if (plan.kind === 'cache') {
+    try { return done(indexFrom(await fs.readFile(`${plan.base}.bin`), req.settings.maxFileBytes), 'cache', [], [], 0); } catch { /* rebuild */ }
+  }
+  if (plan.kind !== 'cold') {
+    try {
+      const r = await updateSaved(plan, req.settings, progress);
+      if (plan.base) await saveIndex(plan.base, r.index.snapshot(), plan.stamps);
+      return done(r.index, 'cache+update', r.skipped, r.notes, r.reread);
+    } catch { /* rebuild */ }
+  }
+  const r = await indexFiles(plan.files, plan.stamps, req.settings, progress);
+  if (plan.base) await saveIndex(plan.base, r.index.snapshot(), plan.stamps);
+  return done(r.index, 'built', r.skipped, r.notes, plan.files.length);
 }

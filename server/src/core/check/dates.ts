@@ -46,7 +46,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       const cov = coverage(frame, ctx.cache.stemsOf(id), ctx.idf);
       if (cov < 0.6 || missing(frame, ctx.cache.entities(id, 1))) continue;
       const dateLine = ctx.evidence(doc.date.sentence, [{ start: doc.date.at.start, end: doc.date.at.end }]);
-      const text = doc.text.slice(doc.date.at.start, doc.date.at.end);
+      const text = ctx.index.docText(doc.date.sentence).slice(doc.date.at.start, doc.date.at.end);
       const e = [dateLine, ctx.evidence(id, [])];
       return { kind: 'date', claimStart: d.start, claimEnd: d.end, start: d.start, end: d.end, verdict: 'supported', message: `Supported: ${text}, the date of ${where(dateLine)}, which reports this (${where(e[1])}).`, sourceValue: text, evidence: e, fixes: [] };
     }
@@ -54,7 +54,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   const claimText = ctx.text.slice(d.start, d.end);
   const base = { kind: 'date' as const, claimStart: d.start, claimEnd: d.end, start: d.start, end: d.end };
   const ev = (ms: Match[]) => distinct(ms.map((m) => ctx.evidence(m.id, [{ start: m.d.start, end: m.d.end }])));
-  const srcText = (m: Match) => ctx.index.doc(m.id).text.slice(m.d.start, m.d.end);
+  const srcText = (m: Match) => ctx.index.docText(m.id).slice(m.d.start, m.d.end);
   // a source stating the day outweighs one that only agrees on the month
   if (support.length || (partial.length && !conflicts.length)) {
     const ms = (support.length ? support : partial).sort((a, b) => b.cov + b.loc - a.cov - a.loc);

@@ -138,7 +138,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     const srcPhrase = phrase(ctx, best);
     const fixes: Fix[] = [];
     if (values.size === 1) {
-      for (const t of replacements(ctx.text, q, best.f, ctx.index.doc(best.id).text)) {
+      for (const t of replacements(ctx.text, q, best.f, ctx.index.docText(best.id))) {
         if (t !== claimText) fixes.push({ title: `Replace with '${t}' (${where(ev[0]).replace(/:\d+$/, '')})`, start: q.start, end: q.end, newText: t });
       }
     }
@@ -180,7 +180,7 @@ function tokenEnd(ctx: CheckContext, tokenIndex: number, fallback: number): numb
 /** "1,500 French troops": the source's figure and what it counts. */
 function phrase(ctx: CheckContext, m: Match): string {
   const src = ctx.index.sentence(m.id);
-  const text = ctx.index.doc(m.id).text;
+  const text = ctx.index.docText(m.id);
   const end = m.sf.npEnd > m.f.last ? src.tokens[m.sf.npEnd].end : m.f.end;
   return text.slice(m.f.start, end);
 }

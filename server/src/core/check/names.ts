@@ -156,7 +156,7 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
 
 function rangeOfRole(ctx: CheckContext, f: RoleFact): { start: number; end: number } {
   const s = ctx.index.sentence(f.sentence);
-  const text = ctx.index.doc(f.sentence).text;
+  const text = ctx.index.docText(f.sentence);
   const at = text.indexOf(f.text, s.start);
   return at >= 0 && at < s.end ? { start: at, end: at + f.text.length } : { start: s.start, end: s.start };
 }

@@ -135,7 +135,7 @@ function altered(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], i
     if (r.s1 >= s0) { sFrom = Math.min(sFrom, s0); sTo = Math.max(sTo, r.s1); }
   }
   if (dTo < 0) { dFrom = 0; dTo = dw.length - 1; }
-  const src = ctx.index.doc(id).text;
+  const src = ctx.index.docText(id);
   const start = dw[dFrom].start;
   const end = dw[dTo].end;
   const newText = sTo >= sFrom ? src.slice(sw[sFrom].start, sw[sTo].end) : '';

@@ -41,9 +41,10 @@ export function inQuote(s: AnalyzedSentence, start: number, end: number): boolea
 
 export interface AnalyzeOptions extends SegmentOptions {
   /**
-   * Only what an index needs: no quotations or speakers (a source's full analysis is made
-   * again, lazily, when a check needs it). Sentences, names and dates come out exactly as in
-   * the full analysis.
+   * Only what an index needs: sentences, tokens and names, and dates in the first sentences
+   * (a document's own date); no figures, quotations or speakers (a source's full analysis is
+   * made again, lazily, when a check needs it). Sentences come out exactly as in the full
+   * analysis; names are a superset (a date or currency word may pass for a name).
    */
   readonly light?: boolean;
 }
@@ -75,10 +76,10 @@ export function analyzeText(text: string, opts: AnalyzeOptions = {}): AnalyzedTe
       const caps = words.filter((t) => t.cap).length;
       const titleCase = words.length >= 3 && caps / words.length >= 0.7 && !/[.!?]["\u201d']?$/.test(text.slice(r.start, r.end));
       const heading = titleCase || (p.short && p.sentences.length === 1);
-      const dates = extractDates(toks, isMark);
+      const dates = opts.light && sentences.length >= 8 ? [] : extractDates(toks, isMark);
       const used = new Set<number>();
       for (const d of dates) for (let k = d.first; k <= d.last; k++) used.add(k);
-      const quantities = extractQuantities(toks, (i) => isMark(i) || used.has(i));
+      const quantities = opts.light ? [] : extractQuantities(toks, (i) => isMark(i) || used.has(i));
       for (const q of quantities) for (let k = q.first; k <= q.last; k++) used.add(k);
       let names = extractNames(toks, { skip: (i) => isMark(i) || used.has(i), firstWord, titleCase, src: text });
       // "Marieke van Dalen -- Chief Executive Officer:": the label's title is the person's role

@@ -2,6 +2,7 @@
 // Postings loaded from a snapshot sit in flat typed arrays; documents added afterwards go to
 // per-term lists; removed documents are skipped until they are compacted away.
 import { IntColumn } from './columns';
+import { own } from '../text/tokens';
 
 export interface Hit { readonly id: number; readonly score: number }
 
@@ -19,6 +20,11 @@ export interface Bm25Snapshot {
 }
 
 export class Bm25 {
+  /**
+   * In bulk mode (building a whole index), postings go to one flat log of (term, id, tf) and
+   * are sorted into per-term runs once, at the snapshot: a few bytes each, no array per term.
+   */
+  private log: IntColumn | undefined;
   private readonly termIds = new Map<string, number>();
   private terms: string[] = [];
   private frozenOffsets: Int32Array<ArrayBufferLike> = new Int32Array(1);
@@ -31,7 +37,9 @@ export class Bm25 {
   private live = 0;
   private scratch = new Float64Array(0);
 
-  constructor(private readonly k1 = 1.2, private readonly b = 0.75) {}
+  constructor(bulk = false, private readonly k1 = 1.2, private readonly b = 0.75) {
+    if (bulk) this.log = new IntColumn(1 << 16);
+  }
 
   static fromSnapshot(s: Bm25Snapshot): Bm25 {
     const x = new Bm25();
@@ -53,8 +61,9 @@ export class Bm25 {
     let tid = this.termIds.get(t);
     if (tid === undefined) {
       tid = this.terms.length;
-      this.termIds.set(t, tid);
-      this.terms.push(t);
+      const term = own(t);
+      this.termIds.set(term, tid);
+      this.terms.push(term);
       this.dfs.push(0);
       this.added.push(undefined);
     }
@@ -68,7 +77,7 @@ export class Bm25 {
     for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
     for (const [t, n] of tf) {
       const tid = this.termId(t);
-      (this.added[tid] ??= []).push(id, n);
+      if (this.log) { this.log.push(tid); this.log.push(id); this.log.push(n); } else (this.added[tid] ??= []).push(id, n);
       this.dfs[tid]++;
     }
     if (this.lengths.length === id) this.lengths.push(terms.length); else this.lengths.set(id, terms.length);
@@ -76,10 +85,11 @@ export class Bm25 {
     this.live++;
   }
 
-  remove(id: number, terms: readonly string[]): void {
+  /** Removes a document; without its terms, document frequencies are corrected at the next compaction. */
+  remove(id: number, terms?: readonly string[]): void {
     if (id >= this.lengths.length || this.lengths.get(id) < 0) return;
     this.dead.add(id);
-    for (const t of new Set(terms)) { const tid = this.termIds.get(t); if (tid !== undefined) this.dfs[tid]--; }
+    if (terms) for (const t of new Set(terms)) { const tid = this.termIds.get(t); if (tid !== undefined) this.dfs[tid]--; }
     this.totalLength -= this.lengths.get(id);
     this.lengths.set(id, -1);
     this.live--;
@@ -98,6 +108,7 @@ export class Bm25 {
 
   /** The k best documents for weighted query terms; `accept` filters ids. */
   search(query: ReadonlyMap<string, number>, k: number, accept?: (id: number) => boolean): Hit[] {
+    if (this.log) this.compact();
     if (this.scratch.length < this.lengths.length) this.scratch = new Float64Array(Math.max(this.lengths.length, this.scratch.length * 2, 1024));
     const acc = this.scratch;
     const touched: number[] = [];
@@ -136,6 +147,7 @@ export class Bm25 {
 
   /** Everything in flat arrays (removed documents left out), for a thread or the disk. */
   snapshot(): Bm25Snapshot {
+    if (this.log) return this.fromLog();
     const offsets = new Int32Array(this.terms.length + 1);
     let total = 0;
     const count = (tid: number) => {
@@ -156,13 +168,37 @@ export class Bm25 {
       const extra = this.added[t];
       if (extra) copy(extra, 0, extra.length);
     }
-    return { terms: this.terms.slice(), offsets, postings, dfs: Int32Array.from(this.dfs), lengths: this.lengths.toArray(), totalLength: this.totalLength, live: this.live };
+    const dfs = new Int32Array(this.terms.length);
+    for (let t = 0; t < this.terms.length; t++) dfs[t] = (offsets[t + 1] - offsets[t]) / 2;
+    return { terms: this.terms.slice(), offsets, postings, dfs, lengths: this.lengths.toArray(), totalLength: this.totalLength, live: this.live };
+  }
+
+  /** The bulk log sorted into per-term runs (a counting sort by term). */
+  private fromLog(): Bm25Snapshot {
+    const log = this.log!;
+    const n = this.terms.length;
+    const offsets = new Int32Array(n + 1);
+    for (let i = 0; i < log.length; i += 3) if (!this.dead.has(log.get(i + 1))) offsets[log.get(i) + 1] += 2;
+    for (let t = 0; t < n; t++) offsets[t + 1] += offsets[t];
+    const postings = new Int32Array(offsets[n]);
+    const fill = offsets.slice(0, n);
+    for (let i = 0; i < log.length; i += 3) {
+      const id = log.get(i + 1);
+      if (this.dead.has(id)) continue;
+      const t = log.get(i);
+      postings[fill[t]++] = id; postings[fill[t]++] = log.get(i + 2);
+    }
+    const dfs = new Int32Array(n);
+    for (let t = 0; t < n; t++) dfs[t] = (offsets[t + 1] - offsets[t]) / 2;
+    return { terms: this.terms.slice(), offsets, postings, dfs, lengths: this.lengths.toArray(), totalLength: this.totalLength, live: this.live };
   }
 
   private compact(): void {
     const s = this.snapshot();
+    this.log = undefined;
     this.frozenOffsets = s.offsets;
     this.frozen = s.postings;
+    this.dfs = Array.from(s.dfs);
     this.added = new Array(this.terms.length);
     this.dead.clear();
   }

@@ -25,3 +25,26 @@ export class IntColumn {
   /** A copy trimmed to length, for snapshots. */
   toArray(): Int32Array<ArrayBufferLike> { return this.data.slice(0, this.length); }
 }
+
+/** A column of 53-bit numbers (hashes). */
+export class FloatColumn {
+  private data: Float64Array<ArrayBufferLike>;
+  length = 0;
+
+  constructor(capacity = 1024, from?: Float64Array<ArrayBufferLike>) {
+    this.data = from ? from : new Float64Array(capacity);
+    if (from) this.length = from.length;
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(Math.max(16, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+
+  get(i: number): number { return this.data[i]; }
+  toArray(): Float64Array<ArrayBufferLike> { return this.data.slice(0, this.length); }
+}

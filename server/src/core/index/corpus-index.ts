@@ -2,9 +2,11 @@
 // words (retrieval of the frame), names (who and what the sources mention), and duplicates
 // (a paragraph repeated by a scraper counts once). Documents can be added, replaced and removed.
 //
-// Memory: a sentence is a row of typed-array columns; a document keeps its prose text and no
-// analysis. The full analysis of a document (figures, quotations, speakers) is made again when
-// a check needs one of its sentences, and the latest few hundred are kept.
+// Memory: a sentence is a row of typed-array columns. A document keeps no analysis, and its
+// prose text only when no loader is given: the editor's index reads a source back from its file
+// when a check needs it (checked against the length and hash it had). The full analysis of a
+// document (figures, quotations, speakers) is made again when a check needs one of its
+// sentences, and the latest few hundred are kept.
 import { AnalyzedSentence, AnalyzedText, analyzeText } from '../extract/analyze';
 import { DateMention } from '../extract/dates';
 import { TextFormat, toProse } from '../corpus/prose';
@@ -13,7 +15,7 @@ import { SegmentOptions } from '../text/segment';
 import { Token, fold, isContentToken } from '../text/tokens';
 import { COUNTRY_OF } from '../text/vocab';
 import { Bm25, Bm25Snapshot, Hit } from './bm25';
-import { IntColumn } from './columns';
+import { FloatColumn, IntColumn } from './columns';
 import { NameIndex, NameSnapshot } from './names-index';
 
 export type DocDate = Pick<DateMention, 'start' | 'end' | 'year' | 'month' | 'day' | 'weekday'>;
@@ -24,8 +26,11 @@ export interface SourceDoc {
   readonly path: string;
   readonly uri?: string;
   readonly format: TextFormat;
-  /** the document as prose (HTML without markup, Markdown masked) */
-  readonly text: string;
+  /** the document as prose (HTML without markup, Markdown masked), unless a loader reads it back */
+  readonly text?: string;
+  /** length and hash of the prose, to trust a text read back from the file */
+  readonly length: number;
+  readonly hash: number;
   /** segmentation options of its format (Markdown block starts as 0-based lines) */
   readonly lineBreaks?: 'paragraph' | 'wrap';
   readonly blockStarts?: readonly number[];
@@ -36,6 +41,8 @@ export interface SourceDoc {
   readonly date?: { readonly sentence: number; readonly at: DocDate };
   /** size and modification time of the file when read (to trust a saved index) */
   readonly stamp?: { readonly size: number; readonly mtimeMs: number };
+  /** the name keys its sentences mention (to forget them without reading the file again) */
+  readonly names: readonly string[];
 }
 
 export interface SourceSentence {
@@ -57,13 +64,19 @@ export interface IndexSnapshot {
   readonly format: number;
   readonly docs: SourceDoc[];
   readonly columns: { doc: Int32Array; local: Int32Array; start: Int32Array; end: Int32Array; line: Int32Array; segment: Int32Array; dupOf: Int32Array; flags: Int32Array };
+  readonly hashes: Float64Array;
   readonly bm25: Bm25Snapshot;
   readonly names: NameSnapshot;
   readonly nextDoc: number;
 }
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
+
+/** Reads a document's prose back from its file; undefined when it cannot. */
+export type TextLoader = (doc: SourceDoc) => string | undefined;
 
 const BOILERPLATE = 1, REMOVED = 2;
+
+const EMPTY_SENTENCE: AnalyzedSentence = { index: -1, para: -1, start: 0, end: 0, tokens: [], quantities: [], dates: [], names: [], quotes: [], quoteSpans: [], heading: false };
 
 /** Terms a sentence is indexed and searched by: stems of content words, and countries for demonyms. */
 export function termsOf(tokens: readonly Token[]): string[] {
@@ -79,7 +92,11 @@ export function termsOf(tokens: readonly Token[]): string[] {
 
 /** A 53-bit hash of a sentence's words (cyrb53), to find repeated paragraphs without keeping their text twice. */
 function hashWords(text: string): number {
-  const s = fold(text).replace(/\s+/g, ' ');
+  return hashText(fold(text).replace(/\s+/g, ' '));
+}
+
+/** cyrb53 of a text as it is (a document's prose, to know it again when read back). */
+function hashText(s: string): number {
   let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
@@ -95,15 +112,26 @@ export class CorpusIndex {
   private readonly docs = new Map<number, SourceDoc>();
   private readonly byPath = new Map<string, number>();
   private readonly col = { doc: new IntColumn(), local: new IntColumn(), start: new IntColumn(), end: new IntColumn(), line: new IntColumn(), segment: new IntColumn(), dupOf: new IntColumn(), flags: new IntColumn() };
-  private readonly dups = new Map<number, number[]>();
+  private hashes = new FloatColumn();
+  /** sentence hash -> its sentences: the id alone, or all copies when repeated */
+  private readonly dups = new Map<number, number | number[]>();
   private readonly analyses = new Map<number, AnalyzedText>();
-  bm25 = new Bm25();
+  private readonly texts = new Map<number, string>();
+  bm25: Bm25;
   names = new NameIndex();
   private nextDoc = 0;
   /** grows with every change, so caches can tell they are stale */
   version = 0;
   /** how many document analyses to keep for checks */
   analysisCacheSize = 400;
+
+  /**
+   * @param loader reads a document's text back from its file (then no text is kept in memory);
+   * @param onStale told when a file no longer holds the text it was indexed with
+   */
+  constructor(private readonly loader?: TextLoader, private readonly onStale?: (doc: SourceDoc) => void, bulk = false) {
+    this.bm25 = new Bm25(bulk);
+  }
 
   get documentCount(): number { return this.docs.size; }
   get sentenceCount(): number { return this.bm25.size; }
@@ -120,6 +148,7 @@ export class CorpusIndex {
     const bp = boilerplateParagraphs(prose.text, light.paragraphs);
     let segment = 0, prevPara = -1;
     let date: SourceDoc['date'];
+    const nameKeys = new Set<string>();
     for (const s of light.sentences) {
       const sid = first + s.index;
       if (s.para !== prevPara) {
@@ -132,16 +161,19 @@ export class CorpusIndex {
       c.doc.push(id); c.local.push(s.index); c.start.push(s.start); c.end.push(s.end);
       c.line.push(prose.lineOf(s.start)); c.segment.push(segment); c.flags.push(boilerplate ? BOILERPLATE : 0);
       const key = hashWords(prose.text.slice(s.start, s.end));
+      this.hashes.push(key);
       const same = this.dups.get(key);
-      if (same?.length) {
-        c.dupOf.push(same[0]);
-        same.push(sid);
+      if (same !== undefined) {
+        const list = typeof same === 'number' ? [same] : same;
+        c.dupOf.push(list[0]);
+        list.push(sid);
+        this.dups.set(key, list);
       } else {
         c.dupOf.push(-1);
-        this.dups.set(key, [sid]);
+        this.dups.set(key, sid);
         this.bm25.add(sid, termsOf(s.tokens));
       }
-      for (const n of s.names) this.names.add(sid, n, boilerplate);
+      for (const n of s.names) { this.names.add(sid, n, boilerplate); nameKeys.add(this.names.get(n.key)!.key); }
       // the document's own date: a full date in a header line or at the start of the first paragraphs
       if (!date && !boilerplate && s.index < 8) {
         const d = s.dates.find((x) => x.day !== undefined && x.month !== undefined && (s.heading || x.start - s.start < 60));
@@ -149,42 +181,49 @@ export class CorpusIndex {
       }
     }
     const blockStarts = prose.options.blockStarts ? [...prose.options.blockStarts] : undefined;
-    const doc: SourceDoc = { id, path, uri, format, text: prose.text, lineBreaks: prose.options.lineBreaks, blockStarts, first, count: light.sentences.length, date, stamp };
+    const doc: SourceDoc = {
+      id, path, uri, format, text: this.loader ? undefined : prose.text, length: prose.text.length, hash: hashText(prose.text),
+      lineBreaks: prose.options.lineBreaks, blockStarts, first, count: light.sentences.length, date, stamp, names: [...nameKeys],
+    };
+    if (this.loader) this.remember(id, prose.text);
     this.docs.set(id, doc);
     this.byPath.set(path, id);
     this.version++;
     return doc;
   }
 
+  /** Removes a document without reading its file again (it may be gone). */
   remove(path: string): boolean {
     const docId = this.byPath.get(path);
     if (docId === undefined) return false;
     const doc = this.docs.get(docId)!;
-    const analysis = this.analysisOf(doc, true);
-    for (const s of analysis.sentences) {
-      const id = doc.first + s.index;
-      const boilerplate = (this.col.flags.get(id) & BOILERPLATE) !== 0;
-      for (const n of s.names) this.names.remove(id, n, boilerplate);
-      const key = hashWords(doc.text.slice(s.start, s.end));
-      const same = this.dups.get(key) ?? [];
+    const end = doc.first + doc.count;
+    this.names.removeRange(doc.names, doc.first, end, (id) => this.isBoilerplate(id));
+    const heirs: number[] = [];
+    for (let id = doc.first; id < end; id++) {
+      const key = this.hashes.get(id);
+      const got = this.dups.get(key);
+      const same = got === undefined ? [] : typeof got === 'number' ? [got] : got;
       const at = same.indexOf(id);
       if (at >= 0) same.splice(at, 1);
       if (this.col.dupOf.get(id) < 0) {
-        this.bm25.remove(id, termsOf(s.tokens));
+        this.bm25.remove(id);
         // the next copy, if any, becomes the one that is searched
         if (same.length) {
           const heir = same[0];
           this.col.dupOf.set(heir, -1);
           for (const other of same.slice(1)) this.col.dupOf.set(other, heir);
-          this.bm25.add(heir, termsOf(this.sentence(heir).tokens));
+          if (heir < doc.first || heir >= end) heirs.push(heir);
         }
       }
-      if (!same.length) this.dups.delete(key);
+      if (!same.length) this.dups.delete(key); else this.dups.set(key, same.length === 1 ? same[0] : same);
       this.col.flags.set(id, this.col.flags.get(id) | REMOVED);
     }
     this.analyses.delete(docId);
+    this.texts.delete(docId);
     this.docs.delete(docId);
     this.byPath.delete(path);
+    for (const heir of heirs) if (this.isLive(heir)) this.bm25.add(heir, termsOf(this.sentence(heir).tokens));
     this.version++;
     return true;
   }
@@ -203,15 +242,41 @@ export class CorpusIndex {
   sentence(id: number): AnalyzedSentence {
     return this.analysisOf(this.doc(id)).sentences[this.col.local.get(id)];
   }
-  text(id: number): string { return this.doc(id).text.slice(this.col.start.get(id), this.col.end.get(id)); }
+  text(id: number): string { return this.docText(id).slice(this.col.start.get(id), this.col.end.get(id)); }
+  /** the prose of the document holding sentence `id` */
+  docText(id: number): string { return this.textOf(this.doc(id)); }
   /** every copy of a sentence (itself first) */
-  copies(id: number): number[] { return this.dups.get(hashWords(this.text(id))) ?? [id]; }
+  copies(id: number): number[] {
+    const got = this.dups.get(this.hashes.get(id));
+    return got === undefined ? [id] : typeof got === 'number' ? [got] : got;
+  }
+
+  /** A document's prose: kept, or read back and checked; blank (no claims) when its file changed. */
+  textOf(doc: SourceDoc): string {
+    if (doc.text !== undefined) return doc.text;
+    let t = this.texts.get(doc.id);
+    if (t !== undefined) { this.texts.delete(doc.id); this.texts.set(doc.id, t); return t; }
+    t = this.loader?.(doc);
+    if (t === undefined || t.length !== doc.length || hashText(t) !== doc.hash) {
+      this.onStale?.(doc);
+      t = ' '.repeat(doc.length);
+    }
+    this.remember(doc.id, t);
+    return t;
+  }
+
+  private remember(id: number, text: string): void {
+    this.texts.set(id, text);
+    if (this.texts.size > this.analysisCacheSize * 2) this.texts.delete(this.texts.keys().next().value!);
+  }
 
   private analysisOf(doc: SourceDoc, light = false): AnalyzedText {
     let a = this.analyses.get(doc.id);
     if (a) { this.analyses.delete(doc.id); this.analyses.set(doc.id, a); return a; }
     const opts: SegmentOptions & { light?: boolean } = { lineBreaks: doc.lineBreaks, blockStarts: doc.blockStarts ? new Set(doc.blockStarts) : undefined, light };
-    a = analyzeText(doc.text, opts);
+    a = analyzeText(this.textOf(doc), opts);
+    // a text that no longer matches its file has no sentences; keep the table's count
+    while (a.sentences.length < doc.count) (a.sentences as AnalyzedSentence[]).push(EMPTY_SENTENCE);
     if (light) return a;
     this.analyses.set(doc.id, a);
     if (this.analyses.size > this.analysisCacheSize) this.analyses.delete(this.analyses.keys().next().value!);
@@ -250,26 +315,30 @@ export class CorpusIndex {
     return {
       format: SNAPSHOT_FORMAT, docs: [...this.docs.values()], nextDoc: this.nextDoc,
       columns: { doc: c.doc.toArray(), local: c.local.toArray(), start: c.start.toArray(), end: c.end.toArray(), line: c.line.toArray(), segment: c.segment.toArray(), dupOf: c.dupOf.toArray(), flags: c.flags.toArray() },
+      hashes: this.hashes.toArray(),
       bm25: this.bm25.snapshot(), names: this.names.snapshot(),
     };
   }
 
-  static fromSnapshot(s: IndexSnapshot): CorpusIndex {
+  static fromSnapshot(s: IndexSnapshot, loader?: TextLoader, onStale?: (doc: SourceDoc) => void): CorpusIndex {
     if (s.format !== SNAPSHOT_FORMAT) throw new Error(`index snapshot format ${s.format}, expected ${SNAPSHOT_FORMAT}`);
-    const x = new CorpusIndex();
+    const x = new CorpusIndex(loader, onStale);
     for (const d of s.docs) { x.docs.set(d.id, d); x.byPath.set(d.path, d.id); }
     x.nextDoc = s.nextDoc;
     for (const [k, v] of Object.entries(s.columns)) (x.col as Record<string, IntColumn>)[k] = new IntColumn(0, v);
     x.bm25 = Bm25.fromSnapshot(s.bm25);
     x.names = NameIndex.fromSnapshot(s.names);
+    x.hashes = new FloatColumn(0, s.hashes);
     for (const d of s.docs) {
       for (let id = d.first; id < d.first + d.count; id++) {
-        const key = hashWords(d.text.slice(x.col.start.get(id), x.col.end.get(id)));
-        const list = x.dups.get(key);
-        if (list) list.push(id); else x.dups.set(key, [id]);
+        const key = x.hashes.get(id);
+        const got = x.dups.get(key);
+        if (got === undefined) x.dups.set(key, id);
+        else if (typeof got === 'number') x.dups.set(key, [got, id]);
+        else got.push(id);
       }
     }
-    for (const list of x.dups.values()) list.sort((a, b) => (x.col.dupOf.get(a) < 0 ? -1 : 0) - (x.col.dupOf.get(b) < 0 ? -1 : 0) || a - b);
+    for (const list of x.dups.values()) if (typeof list !== 'number') list.sort((a, b) => (x.col.dupOf.get(a) < 0 ? -1 : 0) - (x.col.dupOf.get(b) < 0 ? -1 : 0) || a - b);
     x.version = 1;
     return x;
   }

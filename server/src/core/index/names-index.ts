@@ -2,6 +2,7 @@
 // part of the name ("Lecornu"), as a country or demonym, or fuzzily (fuse.js) for spellings.
 import Fuse from 'fuse.js';
 import { NameMention, contains, loose, sameEntity } from '../extract/names';
+import { own } from '../text/tokens';
 
 export interface RoleFact {
   readonly text: string;
@@ -55,17 +56,18 @@ export class NameIndex {
   add(sentence: number, m: NameMention, boilerplate: boolean): void {
     let e = this.entries.get(m.key);
     if (!e) {
-      e = { key: m.key, words: m.words, country: m.country, texts: new Map(), mentions: [], roles: [], person: false, content: 0 };
-      this.entries.set(m.key, e);
+      e = { key: own(m.key), words: m.words.map(own), country: m.country, texts: new Map(), mentions: [], roles: [], person: false, content: 0 };
+      this.entries.set(e.key, e);
       for (const w of m.words) addTo(this.byWord, loose(w), m.key);
       if (m.country) addTo(this.byCountry, m.country, m.key);
       this.fuse = undefined;
     }
-    e.texts.set(m.text, (e.texts.get(m.text) ?? 0) + 1);
+    const text = e.texts.has(m.text) ? m.text : own(m.text);
+    e.texts.set(text, (e.texts.get(text) ?? 0) + 1);
     e.mentions.push(sentence);
     if (!boilerplate) e.content++;
     if (m.person) e.person = true;
-    if (m.role) e.roles.push({ text: m.role.text, head: m.role.head, words: m.role.words, sentence });
+    if (m.role) e.roles.push({ text: own(m.role.text), head: own(m.role.head), words: m.role.words.map(own), sentence });
   }
 
   remove(sentence: number, m: NameMention, boilerplate: boolean): void {
@@ -82,6 +84,25 @@ export class NameIndex {
       for (const w of m.words) this.byWord.get(loose(w))?.delete(m.key);
       if (m.country) this.byCountry.get(m.country)?.delete(m.key);
       this.fuse = undefined;
+    }
+  }
+
+  /** Forgets the mentions of sentences [from, to) under these name keys (a removed document). */
+  removeRange(keys: readonly string[], from: number, to: number, boilerplate: (id: number) => boolean): void {
+    for (const key of keys) {
+      const e = this.entries.get(key);
+      if (!e) continue;
+      const gone = e.mentions.filter((m) => m >= from && m < to);
+      if (!gone.length) continue;
+      e.mentions.splice(0, e.mentions.length, ...e.mentions.filter((m) => m < from || m >= to));
+      e.content -= gone.filter((m) => !boilerplate(m)).length;
+      e.roles.splice(0, e.roles.length, ...e.roles.filter((r) => r.sentence < from || r.sentence >= to));
+      if (!e.mentions.length) {
+        this.entries.delete(key);
+        for (const w of e.words) this.byWord.get(loose(w))?.delete(key);
+        if (e.country) this.byCountry.get(e.country)?.delete(key);
+        this.fuse = undefined;
+      }
     }
   }
 

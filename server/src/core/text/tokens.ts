@@ -59,19 +59,29 @@ export function fold(s: string): string {
   let ascii = true;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) { ascii = false; break; }
   if (ascii) return s.toLowerCase();
-  const hit = foldMemo.get(s);
+  // words are remembered; sentences and documents are not (they would be kept alive)
+  const short = s.length <= 40;
+  const hit = short ? foldMemo.get(s) : undefined;
   if (hit !== undefined) return hit;
   const t = unifyQuotes(s.normalize('NFD').replace(DIACRITICS, '').toLowerCase());
-  remember(foldMemo, s, t);
+  if (short) remember(foldMemo, s, t);
   return t;
+}
+
+/**
+ * A copy of a string that holds nothing else alive. V8 makes a substring a view of its parent,
+ * so a word kept from a document (a stem, a name) would keep the whole document's text.
+ */
+export function own(s: string): string {
+  return s.length <= 12 ? s : JSON.parse(JSON.stringify(s)) as string;
 }
 
 // Words repeat across a corpus: stems and folds are worked out once per distinct word.
 const foldMemo = new Map<string, string>();
 const stemMemo = new Map<string, string>();
 function remember(m: Map<string, string>, k: string, v: string): void {
-  if (m.size > 200000) m.clear();
-  m.set(k, v);
+  if (m.size > 50000) m.clear();
+  m.set(own(k), own(v));
 }
 
 export function unifyQuotes(s: string): string {
@@ -118,7 +128,7 @@ export function stem(low: string): string {
   const hit = stemMemo.get(low);
   if (hit !== undefined) return hit;
   const v = stemWord(low);
-  remember(stemMemo, low, v);
+  if (low.length <= 40) remember(stemMemo, low, v);
   return v;
 }
 

@@ -1,0 +1,79 @@
+// Merges index snapshots built apart (one per worker thread, on disjoint files) into one:
+// document and sentence ids are shifted, postings and names concatenated. A paragraph
+// repeated across the parts stays searchable in both (evidence lists show it once).
+import { Bm25Snapshot } from './bm25';
+import { IndexSnapshot, SNAPSHOT_FORMAT } from './corpus-index';
+import { NameSnapshot } from './names-index';
+
+export function mergeSnapshots(parts: readonly IndexSnapshot[]): IndexSnapshot {
+  if (parts.length === 1) return parts[0];
+  const docs: IndexSnapshot['docs'] = [];
+  const cols = Object.keys(parts[0].columns) as (keyof IndexSnapshot['columns'])[];
+  const total = parts.reduce((n, p) => n + p.columns.doc.length, 0);
+  const columns = Object.fromEntries(cols.map((k) => [k, new Int32Array(total)])) as unknown as IndexSnapshot['columns'];
+  const hashes = new Float64Array(total);
+  let docShift = 0, idShift = 0;
+  const shifts: { doc: number; id: number }[] = [];
+  for (const p of parts) {
+    shifts.push({ doc: docShift, id: idShift });
+    for (const d of p.docs) {
+      docs.push({ ...d, id: d.id + docShift, first: d.first + idShift, date: d.date && { ...d.date, sentence: d.date.sentence + idShift } });
+    }
+    for (const k of cols) {
+      const src = p.columns[k], dst = columns[k];
+      for (let i = 0; i < src.length; i++) {
+        const v = src[i];
+        dst[idShift + i] = k === 'doc' ? v + docShift : k === 'dupOf' && v >= 0 ? v + idShift : v;
+      }
+    }
+    hashes.set(p.hashes, idShift);
+    docShift += p.nextDoc;
+    idShift += p.columns.doc.length;
+  }
+  return {
+    format: SNAPSHOT_FORMAT, docs, columns, hashes, nextDoc: docShift,
+    bm25: mergeBm25(parts.map((p) => p.bm25), shifts.map((s) => s.id), total),
+    names: mergeNames(parts.map((p) => p.names), shifts.map((s) => s.id)),
+  };
+}
+
+function mergeBm25(parts: readonly Bm25Snapshot[], shifts: readonly number[], total: number): Bm25Snapshot {
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  for (const p of parts) for (const t of p.terms) if (!termIds.has(t)) { termIds.set(t, terms.length); terms.push(t); }
+  const sizes = new Int32Array(terms.length);
+  parts.forEach((p) => p.terms.forEach((t, i) => { sizes[termIds.get(t)!] += p.offsets[i + 1] - p.offsets[i]; }));
+  const offsets = new Int32Array(terms.length + 1);
+  for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t] + sizes[t];
+  const postings = new Int32Array(offsets[terms.length]);
+  const fill = Int32Array.from(offsets.subarray(0, terms.length));
+  parts.forEach((p, pi) => {
+    p.terms.forEach((t, i) => {
+      const tid = termIds.get(t)!;
+      for (let k = p.offsets[i]; k < p.offsets[i + 1]; k += 2) { postings[fill[tid]++] = p.postings[k] + shifts[pi]; postings[fill[tid]++] = p.postings[k + 1]; }
+    });
+  });
+  const dfs = new Int32Array(terms.length);
+  for (let t = 0; t < terms.length; t++) dfs[t] = sizes[t] / 2;
+  const lengths = new Int32Array(total).fill(-1);
+  parts.forEach((p, pi) => lengths.set(p.lengths, shifts[pi]));
+  return { terms, offsets, postings, dfs, lengths, totalLength: parts.reduce((n, p) => n + p.totalLength, 0), live: parts.reduce((n, p) => n + p.live, 0) };
+}
+
+function mergeNames(parts: readonly NameSnapshot[], shifts: readonly number[]): NameSnapshot {
+  const byKey = new Map<string, NameSnapshot['entries'][number]>();
+  parts.forEach((p, pi) => {
+    for (const e of p.entries) {
+      const shifted = { ...e, mentions: e.mentions.map((m) => m + shifts[pi]), roles: e.roles.map((r) => ({ ...r, sentence: r.sentence + shifts[pi] })) };
+      const have = byKey.get(e.key);
+      if (!have) { byKey.set(e.key, shifted); continue; }
+      const texts = new Map(have.texts);
+      for (const [t, n] of shifted.texts) texts.set(t, (texts.get(t) ?? 0) + n);
+      byKey.set(e.key, {
+        ...have, texts: [...texts], mentions: [...have.mentions, ...shifted.mentions], roles: [...have.roles, ...shifted.roles],
+        person: have.person || shifted.person, content: have.content + shifted.content,
+      });
+    }
+  });
+  return { entries: [...byKey.values()] };
+}
