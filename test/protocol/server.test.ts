@@ -46,7 +46,7 @@ describe('language server over stdio', function () {
     const h = await lsp.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } });
     const text: string = h.contents.value;
     assert.match(text, /^\*\*Conflicting figure\*\*/);
-    assert.match(text, /Sources give: \*\*1,500 French troops\*\*/);
+    assert.match(text, /^\*\*Conflicting figure\*\* · sources give \*\*1,500 French troops\*\* · suggested: \*\*1,500\*\*/m);
     assert.match(text, /\[corpus\/00[0-4]_[0-9a-f]+\.txt:\d+\]\(file:\/\/\/.+\.txt#L\d+\)/);
   });
 

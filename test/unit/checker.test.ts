@@ -138,3 +138,9 @@ describe('checker: who owns a figure and where it is', () => {
     assert.deepEqual(flags(index, 'Some could be redeployed to Chad, which already hosts around 1,100 French troops.\n'), ["1:62 unsupported-figure '1,100'"]);
   });
 });
+
+describe('checker: datelines', () => {
+  it('reads a country after a dateline dash as the country ("NIAMEY - The United States has ...")', () => {
+    assert.deepEqual(flags(seedCorpus(), 'NIAMEY - The United States has about 1,500 military personnel in Niger.\n', 'txt'), ["1:38 conflicting-figure '1,500' -> '1,100'"]);
+  });
+});

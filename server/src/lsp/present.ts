@@ -58,11 +58,12 @@ const KIND_NAMES: Record<ClaimResult['kind'], string> = { figure: 'figure', date
 
 export function hoverForClaim(doc: TextDocument, r: ClaimResult, workspaceRel: (e: Evidence) => string, ignored: boolean): Hover {
   const lines: string[] = [];
-  const title = r.code ? TITLES[r.code] : `Supported ${KIND_NAMES[r.kind]}`;
-  lines.push(`**${title}**${ignored ? ' (ignored)' : ''} · ${escapeMd(r.message)}`);
-  if (r.sourceValue && r.verdict === 'conflict') {
-    lines.push('', `Sources give: **${escapeMd(r.sourceValue)}**${r.fixes[0] && r.fixes[0].newText !== r.sourceValue ? ` · suggested: **${escapeMd(r.fixes[0].newText)}**` : ''}`);
-  }
+  const title = `**${r.code ? TITLES[r.code] : `Supported ${KIND_NAMES[r.kind]}`}**${ignored ? ' (ignored)' : ''}`;
+  // a flagged claim's message is already shown by the editor above the hover: say the sources' value instead
+  if (r.verdict === 'conflict' && r.sourceValue) {
+    const fix = r.fixes[0] && r.fixes[0].newText !== r.sourceValue ? ` · suggested: **${escapeMd(r.fixes[0].newText)}**` : '';
+    lines.push(`${title} · sources give **${escapeMd(r.sourceValue)}**${fix}`);
+  } else lines.push(`${title} · ${escapeMd(r.message)}`);
   if (r.evidence.length) {
     lines.push('', r.verdict === 'unsupported' ? 'Closest source:' : r.evidence.length > 1 ? 'Sources:' : 'Source:', '');
     for (const e of r.evidence.slice(0, 3)) lines.push(evidenceLine(e, workspaceRel(e)));
@@ -88,9 +89,9 @@ function emphasise(e: Evidence): string {
   const hs = [...e.highlights].filter((h) => h.end > h.start).sort((a, b) => a.start - b.start);
   // keep the sentence short, around the first highlight
   let from = 0, to = e.text.length;
-  if (to > 400) {
+  if (to > 240) {
     const c = hs[0]?.start ?? 0;
-    from = Math.max(0, c - 180); to = Math.min(e.text.length, from + 400);
+    from = Math.max(0, c - 100); to = Math.min(e.text.length, from + 240);
   }
   let out = from > 0 ? '…' : '';
   let pos = from;

@@ -268,13 +268,15 @@ export function startServer(connection: Connection): void {
     return s ? hoverForSentence(c.doc, s, workspaceRel) : null;
   });
 
+  // F12 lands on the best source sentence; all of them are in the hover and "Show Sources"
+  // (editors sort several locations by file name, which would bury the best one)
   connection.onDefinition((params): Location[] => {
     const c = current(params.textDocument.uri);
     if (!c) return [];
     const offset = c.doc.offsetAt(params.position);
     const r = resultsAt(c.report, offset)[0];
     const evidence = r ? r.evidence : sourcesAt(c.folder.index, c.folder.cache, c.report.analysis, offset)?.evidence ?? [];
-    return evidence.map(locationOf).filter((l): l is Location => !!l);
+    return evidence.map(locationOf).filter((l): l is Location => !!l).slice(0, 1);
   });
 
   connection.onCodeAction((params): CodeAction[] => {

@@ -88,6 +88,8 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
       }
     }
     let s = i;
+    // an article is never part of a name ("NIAMEY - The United States"); "The Hague" is "Hague"
+    while (s < last && /^(the|a|an)$/.test(toks[s].low) && isCapWord(toks[s + 1])) s++;
     // a common word at the start of a sentence is not a name ("Analysts said", "The United States")
     while (s <= last && s === firstWordAt(toks, ctx, s) && isCommonWord(toks[s].low) && !COUNTRY_OF.has(toks[s].low)
       && !ROLE_HEADS.has(toks[s].low) && !ROLE_MODIFIERS.has(toks[s].low)) {
