@@ -144,3 +144,16 @@ describe('checker: datelines', () => {
     assert.deepEqual(flags(seedCorpus(), 'NIAMEY - The United States has about 1,500 military personnel in Niger.\n', 'txt'), ["1:38 conflicting-figure '1,500' -> '1,100'"]);
   });
 });
+
+describe('checker: transcripts, pronouns and statement dates', () => {
+  const index = corpusFrom({
+    'hearing.txt': 'Sentencing hearing, Friday 26 April 2024\n\nMS OKONJO (prosecution): Mr Haskell took the money.\n\nMR PEMBERTON (defence): Mr Haskell has lost everything: his career, his marriage and his good name.\n\nJUDGE ANDERSEN: Eight months will be added.\n',
+  });
+  it('matches a quotation that opens with a pronoun for the name, and checks its speaker', () => {
+    assert.deepEqual(flags(index, '"He has lost everything: his career, his marriage and his good name," said prosecutor Adaeze Okonjo.\n'),
+      ["1:76 misattributed-quote 'prosecutor Adaeze Okonjo' -> 'Pemberton'"]);
+  });
+  it('dates what someone said by the date of the hearing', () => {
+    assert.deepEqual(flags(index, 'Mr Pemberton said on Friday that Haskell had lost everything.\n'), []);
+  });
+});

@@ -92,3 +92,16 @@ describe('extract: codes and numbered names', () => {
     assert.deepEqual(names('A contingent will stay at Air Base 101, near Route 66.'), ['Air Base 101', 'Route 66']);
   });
 });
+
+describe('extract: ages, post-nominals and transcript sides', () => {
+  it('reads "Name, 71," as an age, not a count', () => {
+    assert.deepEqual(figures('Joyce Bell, 71, said the smoke was thick.'), ['71=71 years age']);
+  });
+  it('leaves post-nominals out of the name', () => {
+    assert.deepEqual(names('The court heard from Richard Pemberton KC and Jane Doe MP.'), ['Richard Pemberton', 'Jane Doe']);
+  });
+  it('takes a transcript label with a side or title in brackets', () => {
+    const text = 'MS OKONJO (prosecution): He took the money.\n\nMR PEMBERTON (defence): He has lost everything.\n';
+    assert.deepEqual(analyzeText(text).sentences.map((s) => `${s.label?.name?.text} [${s.label?.name?.role?.text}]`), ['OKONJO [prosecution]', 'PEMBERTON [defence]']);
+  });
+});

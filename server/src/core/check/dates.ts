@@ -3,6 +3,7 @@
 // "July 26"); a conflict when such a source states another day, month, year or weekday.
 import { DateMention, dateSupports, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
 import { CheckContext, distinct, where } from './context';
+import { SPEECH_VERBS } from '../text/vocab';
 import { Frame, coverage, frameOf } from './frame';
 import { clash, missing } from './figures';
 import { CODES, ClaimResult, Evidence } from './types';
@@ -38,13 +39,15 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     }
     if (bestConflict) conflicts.push(bestConflict);
   }
-  // an event the source reports without a date happened on the source's own date (its header or dateline)
+  // an event the source reports without a date happened on the source's own date (its header or
+  // dateline); what someone "said on Wednesday" was most often said at the briefing of that date
+  const statement = ctx.sentence.tokens.slice(Math.max(0, d.first - 3), d.first).some((t) => SPEECH_VERBS.has(t.low));
   if (!support.length) {
     for (const id of ctx.candidatesFor(frame)) {
       const doc = ctx.index.doc(id);
       if (!doc.date || !dateSupports(d, doc.date.at) || doc.date.sentence === id) continue;
-      const cov = coverage(frame, ctx.cache.stemsOf(id), ctx.idf);
-      if (cov < 0.6 || missing(frame, ctx.cache.entities(id, 1))) continue;
+      const cov = coverage(frame, ctx.cache.stemsOf(id), ctx.idf, undefined, ctx.cache.contextStems(id));
+      if (cov < (statement ? 0.3 : 0.6) || missing(frame, ctx.cache.entities(id, 1))) continue;
       const dateLine = ctx.evidence(doc.date.sentence, [{ start: doc.date.at.start, end: doc.date.at.end }]);
       const text = ctx.index.docText(doc.date.sentence).slice(doc.date.at.start, doc.date.at.end);
       const e = [dateLine, ctx.evidence(id, [])];

@@ -65,7 +65,9 @@ function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quant
     // a count names what it counts; the noun after a sum or a measure is looser ("of the plant", "of the site")
     const headsDiffer = !!frame.head && !!sf.head && !hm && (nounMode(q) === 'adjacent' || cov < 0.3);
     // a money or measure value met again needs less context than a count, but some, and no stranger country
-    supports = (!headsDiffer && !miss && !countryMissing && (hm || cov >= 0.15 || (distinctive(q) && cov >= 0.1))) || (cov >= 0.6 && !countryMissing);
+    // a value the corpus gives in only a few sentences is itself evidence, given a little context and nothing against it
+    const rare = !f.words && ctx.index.bm25.df(ctx.index.docText(id).slice(f.numStart, f.baseEnd).replace(/,/g, '')) <= 3;
+    supports = (!headsDiffer && !miss && !countryMissing && (hm || cov >= 0.15 || ((distinctive(q) || rare) && cov >= 0.05))) || (cov >= 0.6 && !countryMissing);
     // "more than 400 calls" is met by a bigger number only about the same thing
     if (q.approx === 'min' || q.approx === 'max') supports &&= q.value === f.value || hm || cov >= 0.3;
   }

@@ -6,6 +6,7 @@ import { NameMention, loose, sameEntity } from '../extract/names';
 import { QuoteMention, QuoteWord, Speaker, quoteWords } from '../extract/quotes';
 import { NameIndex } from '../index/names-index';
 import { STOP_WORDS, stem } from '../text/tokens';
+import { ROLE_HEADS } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
 import { CODES, ClaimResult, Evidence, Fix } from './types';
 
@@ -21,9 +22,16 @@ export function checkQuote(ctx: CheckContext, q: QuoteMention): ClaimResult | nu
   const hits = ctx.index.search(query, 30, { boilerplate: true }).map((h) => h.id);
   // verbatim, in a sentence and the one after it (a quotation may run across a sentence end)
   const found: Place[] = [];
+  // "He has lost everything" for "Mr Haskell has lost everything": a pronoun for the name it stands for
+  const opensWithPronoun = dw.length >= 4 && /^(he|she|they|it|his|her|their|we)$/.test(dw[0].w);
   for (const id of hits) {
     const words = passageWords(ctx, id);
-    const at = findFragments(q.words, words);
+    let at = findFragments(q.words, words);
+    if (!at && opensWithPronoun) {
+      const rest = findFragments(q.words.slice(q.words.indexOf(dw[0]) + 1), words);
+      const before = rest && rest.from > 0 ? ctx.index.docText(id).slice(words[rest.from - 1].start, words[rest.from - 1].end) : '';
+      if (rest && /^\p{Lu}/u.test(before)) at = { from: rest.from - 1, to: rest.to };
+    }
     if (at) found.push({ id, words, from: at.from, to: at.to });
   }
   if (found.length) {
@@ -195,7 +203,9 @@ function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[]): Om
   const full = entries.length ? NameIndex.display([...entries].sort((a, b) => b.words.length - a.words.length || b.content - a.content)[0]) : right.text;
   let newText: string;
   if (draftPerson.role) {
-    const role = right.role?.text ?? entries.flatMap((e) => e.roles).map((r) => r.text)[0];
+    // a title the sources give that person ("defence", from a transcript label, is a side, not a title)
+    const titled = (r: { head: string } | undefined) => !!r && ROLE_HEADS.has(r.head);
+    const role = titled(right.role) ? right.role!.text : entries.flatMap((e) => e.roles).find(titled)?.text;
     newText = role ? `${role} ${full}` : full;
   } else if (draftPerson.words.length >= 2) newText = full;
   else newText = full.split(/\s+/).pop()!;

@@ -130,10 +130,11 @@ function labelSpeaker(text: string, start: number, end: number): Speaker {
   const toks = tokenize(text.slice(labelStart, labelEnd), labelStart);
   const names = extractNames(toks, { skip: () => false, firstWord: 0, titleCase: false, src: text });
   let n = names.find((x) => x.person) ?? names[names.length - 1];
-  if (n && m[2] && !n.role) {
-    // the title after the name: "Jane Doe -- Chief Executive Officer"
-    const roleStart = start + m[0].indexOf(m[2], m[1].length);
-    const rt = tokenize(m[2].trim(), roleStart);
+  const title = m[2] ?? m[3];
+  if (n && title && !n.role) {
+    // the title after the name: "Jane Doe -- Chief Executive Officer", "MS OKONJO (prosecution)"
+    const roleStart = start + m[0].indexOf(title, m[1].length);
+    const rt = tokenize(title.trim(), roleStart);
     if (rt.length) n = { ...n, role: makeRole(rt, 0, rt.length - 1, text), person: true };
   }
   if (n && !isCommonWord(n.key)) return { start: labelStart, end: labelEnd, kind: 'name', name: n, text: text.slice(labelStart, labelEnd) };

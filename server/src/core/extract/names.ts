@@ -46,6 +46,7 @@ const ORG_WORDS = new Set(('department ministry authority agency council bank un
 const NUMBERED = new Set(['base', 'route', 'highway', 'flight', 'resolution', 'article', 'section', 'chapter', 'unit', 'gate',
   'terminal', 'platform', 'line', 'camp', 'zone', 'district', 'ward', 'precinct', 'building', 'block', 'sector', 'wing',
   'battalion', 'brigade', 'division', 'regiment', 'squadron', 'road', 'street', 'avenue', 'pier', 'dock', 'hangar', 'tower']);
+const POST_NOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'msp', 'mbe', 'obe', 'cbe', 'kbe', 'dbe', 'jr', 'sr', 'phd', 'md', 'esq', 'ii', 'iii', 'iv', 'frs']);
 const NOT_NAMES = new Set(['i', 'mr', 'mrs', 'ms', 'dr', 'sir', 'ok', 'tv', 'am', 'pm', 'a.m.', 'p.m.', 'ad', 'bc', 'ceo']);
 
 export interface NameContext {
@@ -187,6 +188,8 @@ function buildMention(toks: readonly Token[], s: number, lastIn: number, src: st
     last = k - 1;
   }
   // a name that is all role words ("Prime Minister") is a title, not a name
+  // post-nominals are not the name: "Richard Pemberton KC", "Jane Doe MP"
+  while (last > ns && POST_NOMINALS.has(toks[last].low)) last--;
   const nameToks = toks.slice(ns, last + 1).filter((t) => t.kind === 'word' || t.kind === 'num');
   if (!nameToks.length || nameToks.every((t) => isRoleWord(t.low))) return null;
   const words = nameToks.map((t) => fold(t.text).replace(/['\u2019]s$/, '').replace(/s'$/, 's'));
@@ -210,12 +213,14 @@ const isRoleHead = (w: string) => ROLE_HEADS.has(w) || (w.endsWith('s') && ROLE_
 export function makeRole(toks: readonly Token[], from: number, to: number, src: string): Role {
   const ws = toks.slice(from, to + 1).filter((t) => t.kind === 'word');
   const words = canonicalRole(ws.map((t) => fold(t.text)).filter((w) => !COUNTRY_OF.has(w) && w !== 'the'));
-  return { start: toks[from].start, end: toks[to].end, text: titleCaseShout(src.slice(toks[from].start, toks[to].end)), words, head: words[words.length - 1] ?? fold(toks[to].text) };
+  // the head is the last title word: "Consultant in Health Protection", "Director of Public Health"
+  const head = [...words].reverse().find((w) => isRoleHead(w)) ?? words[words.length - 1] ?? fold(toks[to].text);
+  return { start: toks[from].start, end: toks[to].end, text: titleCaseShout(src.slice(toks[from].start, toks[to].end)), words, head };
 }
 
 /** "BUDGET DIRECTOR" (a transcript label) -> "Budget Director"; other text unchanged. */
 export function titleCaseShout(t: string): string {
-  if (!/\p{Ll}/u.test(t) && /\p{Lu}{2}/u.test(t) && (t.includes(' ') || t.length > 5)) return t.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  if (!/\p{Ll}/u.test(t) && /\p{Lu}{2}/u.test(t) && (t.includes(' ') || t.length > 4)) return t.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
   return t;
 }
 

@@ -3,7 +3,7 @@
 // "$5bn" = "$5 billion" and "four decades" = "40 years".
 import { Token } from '../text/tokens';
 import {
-  APPROX_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_PREFIXES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALES, UNITS,
+  APPROX_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_PREFIXES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALES, UNITS, WEEKDAYS,
   isCommonWord,
 } from '../text/vocab';
 
@@ -159,7 +159,7 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
     const prev = toks[j - 1];
     if (!currency && prev && !nt.spaceBefore && (prev.kind === 'word' || (prev.text === '-' && toks[j - 2]?.kind === 'word' && !prev.spaceBefore))) return null;
     // "No. 4", "Base 101", "Article 5": a number right after a capitalised word that is not a month
-    if (!currency && prev && prev.kind === 'word' && prev.cap && !MONTHS.has(prev.low) && j > 0 && !isSentenceStartIndex(toks, j - 1) && !/'s?$/.test(prev.low)
+    if (!currency && prev && prev.kind === 'word' && prev.cap && !MONTHS.has(prev.low) && !WEEKDAYS.has(prev.low) && j > 0 && !isSentenceStartIndex(toks, j - 1) && !/'s?$/.test(prev.low)
       && !APPROX_BEFORE.has(prev.low) && !/^(about|around|some|nearly|over|under)$/.test(prev.low)) return null;
     if (!currency && prev && (prev.low === 'no' || prev.low === 'nos' || prev.low === '#') ) return null;
     // clock times "10:30", "3 p.m."
@@ -249,6 +249,9 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
     }
   }
   if (currency) { dim = 'money'; unit = currency === 'GBP?' ? 'GBP' : currency; }
+  // an age in commas after a name: "Joyce Bell, 71, said"
+  if (dim === 'count' && !words && value > 0 && value < 130 && Number.isInteger(value) && toks[first - 1]?.text === ','
+    && toks[first - 2]?.kind === 'word' && toks[first - 2].cap && /^[,)]$/.test(toks[k]?.text ?? '')) { dim = 'age'; unit = 'years'; }
   // a bare 4-digit year-like number with no unit is a date's job
   if (dim === 'count' && !words && numEndTok === j && /^(1[5-9]\d\d|20\d\d|2100)$/.test(nt.text) && !isCountNounAt(toks, k)) return null;
   return mk(toks, first, k - 1, j, numEndTok, value * factor, toks.slice(j, numEndTok + 1).map((x) => x.text).join(' '),

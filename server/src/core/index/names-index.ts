@@ -1,7 +1,7 @@
 // Every name the sources mention, with where and in what role, looked up exactly, by a
 // part of the name ("Lecornu"), as a country or demonym, or fuzzily (fuse.js) for spellings.
 import Fuse from 'fuse.js';
-import { NameMention, contains, loose, sameEntity } from '../extract/names';
+import { NameMention, contains, loose, sameEntity, titleCaseShout } from '../extract/names';
 import { own } from '../text/tokens';
 
 export interface RoleFact {
@@ -157,7 +157,7 @@ export class NameIndex {
       const better = (shouted(best) && !shouted(t)) || (shouted(best) === shouted(t) && (c > n || (c === n && t.length > best.length)));
       if (!best || better) { best = t; n = c; }
     }
-    return best;
+    return shouted(best) || (/^\p{Lu}{4,}$/u.test(best)) ? titleCaseShout(best) : best;
   }
 }
 
