@@ -61,11 +61,17 @@ export function checkSentence(index: CorpusIndex, cache: SourceCache, analysis: 
   return { results, errors };
 }
 
-/** A key for a draft sentence's check, for reuse across edits: its words and what a quote's pronoun refers to. */
+/**
+ * A key for a draft sentence's check, for reuse across edits: its words, what a quotation's
+ * pronoun refers to, and the figures and dates of the sentences next to it (a value the draft
+ * uses nearby changes what a figure here may mean).
+ */
 export function sentenceKey(analysis: AnalyzedText, s: AnalyzedSentence): string {
   const text = analysis.text.slice(s.start, s.end);
   const speakers = s.quotes.map((q) => `${q.speaker?.text ?? ''}>${q.speaker?.resolved?.key ?? ''}`).join('|');
-  return `${text}\u0000${speakers}\u0000${s.heading ? 1 : 0}`;
+  const around = [analysis.sentences[s.index - 1], analysis.sentences[s.index + 1]]
+    .map((n) => (n ? [...n.quantities, ...n.dates].map((c) => analysis.text.slice(c.start, c.end)).join(',') : '')).join(';');
+  return `${text}\u0000${speakers}\u0000${s.heading ? 1 : 0}\u0000${around}`;
 }
 
 export { termsOf };
