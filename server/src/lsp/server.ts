@@ -39,7 +39,7 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   let settings: Settings = DEFAULTS; // the settings of documents outside any folder
   const settingsFor = (uri: string): Settings => folderFor(uri)?.settings ?? settings;
-  let canConfigure = false, canWatchDynamically = false, canProgress = false, canWorkspaceFolders = false;
+  let canConfigure = false, canWatchDynamically = false, canProgress = false, canWorkspaceFolders = false, canRegisterConfiguration = false;
   let building: Promise<void> | undefined;
   let cacheDir: string | undefined;
   const warnedOnce = new Set<string>();
@@ -55,6 +55,7 @@ export function startServer(connection: Connection): void {
     canWatchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canProgress = !!caps.window?.workDoneProgress;
     canWorkspaceFolders = !!caps.workspace?.workspaceFolders;
+    canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     // the saved index goes to the editor's storage for this workspace, else to the user's cache folder
     const opts = (params.initializationOptions ?? {}) as { storagePath?: string };
     cacheDir = typeof opts.storagePath === 'string' && opts.storagePath ? opts.storagePath : defaultCacheDir();
@@ -83,7 +84,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     try {
-      if (canConfigure) connection.client.register(DidChangeConfigurationNotification.type, { section: 'corroborate' }).catch(() => undefined);
+      if (canConfigure && canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'corroborate' }).catch(() => undefined);
       if (canWorkspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
           for (const r of e.removed) { const i = folders.findIndex((f) => f.uri === r.uri); if (i >= 0) folders.splice(i, 1); }
@@ -361,9 +362,14 @@ export function startServer(connection: Connection): void {
   });
 
   // a settings change applies at once: a folder whose corpus settings changed is re-indexed, every draft re-checked
-  connection.onDidChangeConfiguration(async () => {
+  connection.onDidChangeConfiguration(async (params) => {
     const before = new Map(folders.map((f) => [f, JSON.stringify(f.settings.corpus)]));
-    await loadSettings();
+    if (canConfigure) await loadSettings();
+    else {
+      // a client that cannot be asked (workspace/configuration) may push the settings instead
+      const pushed = (params?.settings as { corroborate?: unknown } | undefined)?.corroborate;
+      if (pushed !== undefined) { settings = resolveSettings(pushed); for (const f of folders) f.settings = settings; }
+    }
     const changed = folders.filter((f) => before.get(f) !== JSON.stringify(f.settings.corpus));
     if (changed.length) { await registerWatchers(); await buildAll(changed); } else await recheckAll();
   });
