@@ -2,7 +2,7 @@
 // (figures, dates, names, quotations with speakers). Drafts and sources go through this same
 // function, so a source checked as a draft yields exactly the claims it was indexed with.
 import { Token, tokenize } from '../text/tokens';
-import { Paragraph, QuoteSpan, SegmentOptions, paragraphs } from '../text/segment';
+import { Paragraph, QuoteSpan, Range, SegmentOptions, paragraphs } from '../text/segment';
 import { isCommonWord } from '../text/vocab';
 import { DateMention, extractDates } from './dates';
 import { NameMention, extractNames, makeRole } from './names';
@@ -26,6 +26,10 @@ export interface AnalyzedSentence {
   readonly label?: Speaker;
   /** a headline: Title Case, or a short line without final punctuation */
   readonly heading: boolean;
+  /** the person the sentence is about (its subject, else the last person it names): what a later "he" may mean */
+  readonly person?: NameMention;
+  /** the speaker of its last quotation: what a quotation in the next sentence may continue */
+  readonly lastSpeaker?: Speaker;
 }
 
 export interface AnalyzedText {
@@ -49,68 +53,94 @@ export interface AnalyzeOptions extends SegmentOptions {
   readonly light?: boolean;
 }
 
-export function analyzeText(text: string, opts: AnalyzeOptions = {}): AnalyzedText {
+/** A text split into paragraphs and sentences, ready for sentences to be analysed one by one. */
+export interface PreparedText {
+  readonly text: string;
+  readonly options: AnalyzeOptions;
+  readonly paragraphs: readonly Paragraph[];
+  /** every sentence: its paragraph and its range */
+  readonly ranges: readonly { readonly para: number; readonly range: Range }[];
+  readonly transcript: boolean;
+  /** transcript labels by paragraph, worked out on demand */
+  readonly labels: Map<number, { label?: Speaker; labelEnd: number }>;
+}
+
+export function prepareText(text: string, opts: AnalyzeOptions = {}): PreparedText {
   const paras = paragraphs(text, opts);
   const labelled = paras.filter((p) => labelOf(text, p) !== null).length;
-  const transcript = labelled >= 2;
+  const ranges = paras.flatMap((p, para) => p.sentences.map((range) => ({ para, range })));
+  return { text, options: opts, paragraphs: paras, ranges, transcript: labelled >= 2, labels: new Map() };
+}
+
+export function analyzeText(text: string, opts: AnalyzeOptions = {}): AnalyzedText {
+  const prep = prepareText(text, opts);
   const sentences: AnalyzedSentence[] = [];
-  let lastPerson: { name: NameMention; at: number } | undefined;
-  let lastSpeaker: { speaker: Speaker; at: number } | undefined;
-  paras.forEach((p, pi) => {
-    let label: Speaker | undefined;
-    let labelEnd = -1;
-    if (transcript) {
-      const m = labelOf(text, p);
-      if (m) {
-        labelEnd = p.start + m.length;
-        label = labelSpeaker(text, p.start, labelEnd);
+  for (let i = 0; i < prep.ranges.length; i++) sentences.push(analyzeSentenceAt(prep, i, (j) => sentences[j]));
+  return { text, paragraphs: prep.paragraphs, sentences };
+}
+
+/**
+ * The analysis of sentence `i` alone. What it needs from the sentences before it (the person a
+ * "he" refers to, the speaker a quotation continues) it asks `previous` for, only when a
+ * quotation needs it, so a source sentence can be analysed on its own, exactly as in the whole.
+ */
+export function analyzeSentenceAt(prep: PreparedText, i: number, previous: (j: number) => AnalyzedSentence): AnalyzedSentence {
+  const { text, options: opts } = prep;
+  const { para: pi, range: r } = prep.ranges[i];
+  const p = prep.paragraphs[pi];
+  let lab = prep.labels.get(pi);
+  if (!lab) {
+    lab = { labelEnd: -1 };
+    const m = prep.transcript ? labelOf(text, p) : null;
+    if (m) lab = { labelEnd: p.start + m.length, label: labelSpeaker(text, p.start, p.start + m.length) };
+    prep.labels.set(pi, lab);
+  }
+  const { label, labelEnd } = lab;
+  const toks = tokenize(text.slice(r.start, r.end), r.start);
+  const quoteSpans = p.quotes.filter((q) => q.open < r.end && q.close > r.start);
+  const isMark = (k: number) => quoteSpans.some((q) => toks[k].start === q.open || toks[k].end === q.close) || toks[k].kind === 'url';
+  let firstWord = toks.findIndex((t) => t.kind === 'word' && t.start >= Math.max(labelEnd, r.start));
+  if (firstWord < 0) firstWord = 0;
+  const words = toks.filter((t) => t.kind === 'word' && t.low.length > 3);
+  const caps = words.filter((t) => t.cap).length;
+  const titleCase = words.length >= 3 && caps / words.length >= 0.7 && !/[.!?]["\u201d']?$/.test(text.slice(r.start, r.end));
+  const heading = titleCase || (p.short && p.sentences.length === 1);
+  const dates = opts.light && i >= 8 ? [] : extractDates(toks, isMark);
+  const used = new Set<number>();
+  for (const d of dates) for (let k = d.first; k <= d.last; k++) used.add(k);
+  const quantities = opts.light ? [] : extractQuantities(toks, (k) => isMark(k) || used.has(k));
+  for (const q of quantities) for (let k = q.first; k <= q.last; k++) used.add(k);
+  let names = extractNames(toks, { skip: (k) => isMark(k) || used.has(k), firstWord, titleCase, src: text });
+  // "Marieke van Dalen -- Chief Executive Officer:": the label's title is the person's role
+  if (label?.name?.role && r.start <= label.start && label.end <= r.end) {
+    const role = label.name.role;
+    names = names.map((n) => (n.start >= label.start && n.end <= label.end + 1 && !n.role ? { ...n, role, person: true } : n));
+  }
+  const quotes: QuoteMention[] = [];
+  let lastSpeaker: Speaker | undefined;
+  for (const span of opts.light ? [] : p.quotes) {
+    if (span.open < r.start || span.open >= r.end) continue;
+    const q = makeQuote(span, toks, text);
+    let sp = findSpeaker(toks, names, q, text);
+    if (!sp && label) sp = label;
+    // a quotation that is a sentence of its own continues the previous sentence's speaker
+    if (!sp && text.slice(r.start, span.open).trim() === '') sp = (lastSpeaker ?? (i > 0 ? previous(i - 1).lastSpeaker : undefined));
+    if (sp?.kind === 'pronoun' && !/^(i|we|they)$/i.test(sp.text)) {
+      // the person named last, within three sentences
+      for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+        const who = previous(j).person;
+        if (who) { sp = { ...sp, resolved: who }; break; }
       }
     }
-    for (const r of p.sentences) {
-      const toks = tokenize(text.slice(r.start, r.end), r.start);
-      const quoteSpans = p.quotes.filter((q) => q.open < r.end && q.close > r.start);
-      const isMark = (i: number) => quoteSpans.some((q) => toks[i].start === q.open || toks[i].end === q.close) || toks[i].kind === 'url';
-      let firstWord = toks.findIndex((t) => t.kind === 'word' && t.start >= Math.max(labelEnd, r.start));
-      if (firstWord < 0) firstWord = 0;
-      const words = toks.filter((t) => t.kind === 'word' && t.low.length > 3);
-      const caps = words.filter((t) => t.cap).length;
-      const titleCase = words.length >= 3 && caps / words.length >= 0.7 && !/[.!?]["\u201d']?$/.test(text.slice(r.start, r.end));
-      const heading = titleCase || (p.short && p.sentences.length === 1);
-      const dates = opts.light && sentences.length >= 8 ? [] : extractDates(toks, isMark);
-      const used = new Set<number>();
-      for (const d of dates) for (let k = d.first; k <= d.last; k++) used.add(k);
-      const quantities = opts.light ? [] : extractQuantities(toks, (i) => isMark(i) || used.has(i));
-      for (const q of quantities) for (let k = q.first; k <= q.last; k++) used.add(k);
-      let names = extractNames(toks, { skip: (i) => isMark(i) || used.has(i), firstWord, titleCase, src: text });
-      // "Marieke van Dalen -- Chief Executive Officer:": the label's title is the person's role
-      if (label?.name?.role && r.start <= label.start && label.end <= r.end) {
-        const role = label.name.role;
-        names = names.map((n) => (n.start >= label!.start && n.end <= label!.end + 1 && !n.role ? { ...n, role, person: true } : n));
-      }
-      const quotes: QuoteMention[] = [];
-      for (const span of opts.light ? [] : p.quotes) {
-        if (span.open < r.start || span.open >= r.end) continue;
-        const q = makeQuote(span, toks, text);
-        let sp = findSpeaker(toks, names, q, text);
-        if (!sp && label) sp = label;
-        // a quotation that is a sentence of its own continues the previous speaker's words
-        if (!sp && lastSpeaker && lastSpeaker.at >= sentences.length - 1 && text.slice(r.start, span.open).trim() === '') sp = lastSpeaker.speaker;
-        if (sp?.kind === 'pronoun' && lastPerson && sentences.length - lastPerson.at <= 3 && !/^(i|we|they)$/i.test(sp.text)) {
-          sp = { ...sp, resolved: lastPerson.name };
-        }
-        q.speaker = sp;
-        if (sp) lastSpeaker = { speaker: sp, at: sentences.length };
-        quotes.push(q);
-      }
-      const subject = names.find((n) => n.person && n.start < (toks[Math.min(toks.length - 1, firstWord + 6)]?.end ?? 0))
-        // a single surname opening the sentence is its subject too ("Zeine spoke.")
-        ?? names.find((n) => n.first === firstWord && !n.country && !n.weak);
-      const anyPerson = subject ?? [...names].reverse().find((n) => n.person);
-      if (anyPerson) lastPerson = { name: anyPerson, at: sentences.length };
-      sentences.push({ index: sentences.length, para: pi, start: r.start, end: r.end, tokens: toks, quantities, dates, names, quotes, quoteSpans, label, heading });
-    }
-  });
-  return { text, paragraphs: paras, sentences };
+    q.speaker = sp;
+    if (sp) lastSpeaker = sp;
+    quotes.push(q);
+  }
+  const subject = names.find((n) => n.person && n.start < (toks[Math.min(toks.length - 1, firstWord + 6)]?.end ?? 0))
+    // a single surname opening the sentence is its subject too ("Zeine spoke.")
+    ?? names.find((n) => n.first === firstWord && !n.country && !n.weak);
+  const person = subject ?? [...names].reverse().find((n) => n.person);
+  return { index: i, para: pi, start: r.start, end: r.end, tokens: toks, quantities, dates, names, quotes, quoteSpans, label, heading, person, lastSpeaker };
 }
 
 function labelOf(text: string, p: Paragraph): string | null {

@@ -4,10 +4,10 @@
 //
 // Memory: a sentence is a row of typed-array columns. A document keeps no analysis, and its
 // prose text only when no loader is given: the editor's index reads a source back from its file
-// when a check needs it (checked against the length and hash it had). The full analysis of a
-// document (figures, quotations, speakers) is made again when a check needs one of its
-// sentences, and the latest few hundred are kept.
-import { AnalyzedSentence, AnalyzedText, analyzeText } from '../extract/analyze';
+// when a check needs it (checked against the length and hash it had). When a check needs a
+// source sentence, that sentence alone is analysed (figures, quotations, speakers), with the
+// sentences before it only when a quotation needs them, and the latest few thousand are kept.
+import { AnalyzedSentence, PreparedText, analyzeSentenceAt, analyzeText, prepareText } from '../extract/analyze';
 import { DateMention } from '../extract/dates';
 import { TextFormat, toProse } from '../corpus/prose';
 import { DATELINE, boilerplateParagraphs } from '../corpus/boilerplate';
@@ -115,15 +115,17 @@ export class CorpusIndex {
   private hashes = new FloatColumn();
   /** sentence hash -> its sentences: the id alone, or all copies when repeated */
   private readonly dups = new Map<number, number | number[]>();
-  private readonly analyses = new Map<number, AnalyzedText>();
+  private readonly prepared = new Map<number, PreparedText>();
+  private readonly analysed = new Map<number, AnalyzedSentence>();
   private readonly texts = new Map<number, string>();
   bm25: Bm25;
   names = new NameIndex();
   private nextDoc = 0;
   /** grows with every change, so caches can tell they are stale */
   version = 0;
-  /** how many document analyses to keep for checks */
-  analysisCacheSize = 400;
+  /** how many analysed source sentences (and prepared documents) to keep for checks */
+  analysisCacheSize = 6000;
+  preparedCacheSize = 600;
 
   /**
    * @param loader reads a document's text back from its file (then no text is kept in memory);
@@ -219,7 +221,8 @@ export class CorpusIndex {
       if (!same.length) this.dups.delete(key); else this.dups.set(key, same.length === 1 ? same[0] : same);
       this.col.flags.set(id, this.col.flags.get(id) | REMOVED);
     }
-    this.analyses.delete(docId);
+    this.prepared.delete(docId);
+    for (let id = doc.first; id < end; id++) this.analysed.delete(id);
     this.texts.delete(docId);
     this.docs.delete(docId);
     this.byPath.delete(path);
@@ -238,9 +241,27 @@ export class CorpusIndex {
   doc(id: number): SourceDoc { return this.docs.get(this.col.doc.get(id))!; }
   line(id: number): number { return this.col.line.get(id); }
 
-  /** The full analysis of the sentence (made for its whole document, cached). */
+  /** The full analysis of a source sentence (made for that sentence, cached). */
   sentence(id: number): AnalyzedSentence {
-    return this.analysisOf(this.doc(id)).sentences[this.col.local.get(id)];
+    const hit = this.analysed.get(id);
+    if (hit) { this.analysed.delete(id); this.analysed.set(id, hit); return hit; }
+    const doc = this.doc(id);
+    const prep = this.prepare(doc);
+    const local = this.col.local.get(id);
+    // a text that no longer matches its file has no sentences
+    const a = local < prep.ranges.length ? analyzeSentenceAt(prep, local, (j) => this.sentence(doc.first + j)) : EMPTY_SENTENCE;
+    this.analysed.set(id, a);
+    if (this.analysed.size > this.analysisCacheSize) this.analysed.delete(this.analysed.keys().next().value!);
+    return a;
+  }
+
+  private prepare(doc: SourceDoc): PreparedText {
+    let p = this.prepared.get(doc.id);
+    if (p) { this.prepared.delete(doc.id); this.prepared.set(doc.id, p); return p; }
+    p = prepareText(this.textOf(doc), { lineBreaks: doc.lineBreaks, blockStarts: doc.blockStarts ? new Set(doc.blockStarts) : undefined });
+    this.prepared.set(doc.id, p);
+    if (this.prepared.size > this.preparedCacheSize) this.prepared.delete(this.prepared.keys().next().value!);
+    return p;
   }
   text(id: number): string { return this.docText(id).slice(this.col.start.get(id), this.col.end.get(id)); }
   /** the prose of the document holding sentence `id` */
@@ -267,20 +288,7 @@ export class CorpusIndex {
 
   private remember(id: number, text: string): void {
     this.texts.set(id, text);
-    if (this.texts.size > this.analysisCacheSize * 2) this.texts.delete(this.texts.keys().next().value!);
-  }
-
-  private analysisOf(doc: SourceDoc, light = false): AnalyzedText {
-    let a = this.analyses.get(doc.id);
-    if (a) { this.analyses.delete(doc.id); this.analyses.set(doc.id, a); return a; }
-    const opts: SegmentOptions & { light?: boolean } = { lineBreaks: doc.lineBreaks, blockStarts: doc.blockStarts ? new Set(doc.blockStarts) : undefined, light };
-    a = analyzeText(this.textOf(doc), opts);
-    // a text that no longer matches its file has no sentences; keep the table's count
-    while (a.sentences.length < doc.count) (a.sentences as AnalyzedSentence[]).push(EMPTY_SENTENCE);
-    if (light) return a;
-    this.analyses.set(doc.id, a);
-    if (this.analyses.size > this.analysisCacheSize) this.analyses.delete(this.analyses.keys().next().value!);
-    return a;
+    if (this.texts.size > this.preparedCacheSize * 2) this.texts.delete(this.texts.keys().next().value!);
   }
 
   /** Sentences around `id` in the same article of the same file, nearest first. */
