@@ -32,11 +32,30 @@ describe('checker: figures', () => {
   });
 });
 
+describe('checker: figures in context', () => {
+  const index = seedCorpus();
+  it('a capital that acts is its country: Washington\'s troops are the US figure, Paris\'s the French one', () => {
+    assert.deepEqual(flags(index, 'Washington has some 1,500 troops in the country.\n'), ["1:21 conflicting-figure '1,500' -> '1,100'"]);
+    assert.deepEqual(flags(index, 'Paris keeps roughly 2,000 soldiers in Niger.\n'), ["1:21 conflicting-figure '2,000' -> '1,500'"]);
+    assert.deepEqual(flags(index, 'Washington has about 1,100 military personnel in Niger.\n'), []);
+  });
+  it('a source about this very thing outweighs one that only shares the value (regression: "Defence Department ... 1,500")', () => {
+    assert.deepEqual(flags(index, 'The Defence Department has about 1,500 military personnel in Niger.\n'), ["1:34 conflicting-figure '1,500' -> '1,100'"]);
+  });
+  it('a bound is met by the same bound only: "up to $6 billion" is not "up to $5 billion"', () => {
+    assert.deepEqual(flags(index, 'The deal allows up to $6 billion in initial US exports to Armenia.\n'), ["1:23 conflicting-figure '$6 billion' -> '$5 billion'"]);
+    assert.deepEqual(flags(index, 'The deal allows up to $5 billion in initial US exports to Armenia.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {
     assert.deepEqual(flags(index, 'The coup took place on July 25.\n'), ["1:24 conflicting-date 'July 25' -> 'July 26'"]);
     assert.deepEqual(flags(index, 'The coup took place on 24 July.\n'), ["1:24 conflicting-date '24 July' -> '26 July'"]);
+  });
+  it('a source about the same event outweighs sentences that only share the weekday (regression: press conference on Monday)', () => {
+    assert.deepEqual(flags(index, 'Speaking at a press conference in Niamey on Tuesday, Zeine said the troops were in an illegal position.\n'), ["1:45 conflicting-date 'Tuesday' -> 'Monday'"]);
   });
   it('accepts the same date written another way', () => {
     assert.deepEqual(flags(index, 'The 26 July coup toppled President Mohamed Bazoum.\n'), []);

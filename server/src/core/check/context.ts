@@ -5,7 +5,7 @@ import { DateMention } from '../extract/dates';
 import { Quantity } from '../extract/quantities';
 import { CorpusIndex, termsOf } from '../index/corpus-index';
 import { ClaimResult, Evidence } from './types';
-import { Frame, entityKeys, frameOf, stemsOf } from './frame';
+import { Frame, entityKeys, frameOf, stemsOf, synonymsOf } from './frame';
 
 export class SourceCache {
   private version = -1;
@@ -25,7 +25,7 @@ export class SourceCache {
   stemsOf(id: number): Set<string> {
     this.fresh();
     let s = this.stems.get(id);
-    if (!s) { s = stemsOf(this.index.sentence(id).tokens); this.stems.set(id, s); }
+    if (!s) { const src = this.index.sentence(id); s = stemsOf(src.tokens, src.names); this.stems.set(id, s); }
     return s;
   }
   /** stems of the sentences just before and after (same article), for paraphrases that merge sentences */
@@ -107,6 +107,9 @@ export class CheckContext {
   candidatesFor(frame: Frame, k = 25): number[] {
     const q = new Map<string, number>();
     for (const [w, weight] of frame.weights) q.set(w, weight);
+    // what is counted, in the other words for it ("troops" finds "military personnel"), and the countries named
+    if (frame.head) for (const w of synonymsOf(frame.head)) if (!q.has(w)) q.set(w, 0.8);
+    for (const [w, e] of frame.ents ?? []) if (!q.has(e)) q.set(e, frame.weights.get(w) ?? 0.5);
     const out = new Set(this.sentenceCandidates());
     for (const h of this.index.search(q, k)) out.add(h.id);
     return [...out];

@@ -18,6 +18,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   const partial: Match[] = [];
   const conflicts: Match[] = [];
   const taken = ctx.nearbyDates().filter((x) => x !== d);
+  const sameSentence = new Set(ctx.sentence.dates);
   for (const id of ctx.candidatesFor(frame)) {
     const src = ctx.index.sentence(id);
     const stems = ctx.cache.stemsOf(id);
@@ -33,7 +34,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
         if (cov >= 0.25 || loc >= 0.25 || (cov >= 0.1 && !missing(frame, ctx.cache.entities(id, 2)))) support.push(m);
       } else if (datesCompatible(d, sd)) {
         if (cov >= 0.35) partial.push(m);
-      } else if (sameGrain(d, sd) && !taken.some((t) => dateSupports(t, sd) && dateSupports(sd, t)) && !missing(frame, ctx.cache.entities(id, 1)) && cov >= 0.45 && loc >= 0.25) {
+      } else if (sameGrain(d, sd) && !taken.some((t) => (dateSupports(t, sd) && dateSupports(sd, t)) || (sameSentence.has(t) && closer(t, d, sd))) && !missing(frame, ctx.cache.entities(id, 1)) && cov >= 0.45 && loc >= 0.25) {
         if (!bestConflict || loc > bestConflict.loc) bestConflict = m;
       }
     }
@@ -58,6 +59,11 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   const base = { kind: 'date' as const, claimStart: d.start, claimEnd: d.end, start: d.start, end: d.end };
   const ev = (ms: Match[]) => distinct(ms.map((m) => ctx.evidence(m.id, [{ start: m.d.start, end: m.d.end }])));
   const srcText = (m: Match) => ctx.index.docText(m.id).slice(m.d.start, m.d.end);
+  // a source about this very event that gives another date outweighs sentences that share the date and little else
+  const strength = (m: Match) => m.cov + m.loc;
+  const topSupport = Math.max(0, ...support.map(strength));
+  const topConflict = Math.max(0, ...conflicts.map(strength));
+  if (support.length && topConflict >= Math.max(2 * topSupport, topSupport + 0.4)) support.length = 0;
   // a source stating the day outweighs one that only agrees on the month
   if (support.length || (partial.length && !conflicts.length)) {
     const ms = (support.length ? support : partial).sort((a, b) => b.cov + b.loc - a.cov - a.loc);
@@ -88,6 +94,21 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     message: `No source gives this date (${claimText})${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`,
     evidence: near, fixes: [],
   };
+}
+
+/** Days between two dates, as far as both state them (a month counts 31); undefined when they share no field. */
+function apart(a: DateMention, b: DateMention): number | undefined {
+  let n: number | undefined;
+  if (a.year !== undefined && b.year !== undefined) n = Math.abs(a.year - b.year) * 372;
+  if (a.month !== undefined && b.month !== undefined) n = (n ?? 0) + Math.abs(a.month - b.month) * 31;
+  if (a.day !== undefined && b.day !== undefined) n = (n ?? 0) + Math.abs(a.day - b.day);
+  return n;
+}
+
+/** "July 28, and ... on Aug. 5": a source's August 3 is what the other date of the sentence got wrong, not this one. */
+function closer(other: DateMention, d: DateMention, sd: DateMention): boolean {
+  const o = apart(other, sd), m = apart(d, sd);
+  return o !== undefined && m !== undefined && o < m;
 }
 
 /** The fields that differ are stated by both: "July 25" against "July 26", "2015" against "2014". */

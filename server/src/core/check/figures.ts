@@ -122,6 +122,9 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   const base = { kind: 'figure' as const, claimStart: q.start, claimEnd: q.end, start: q.start, end: q.end };
   support.sort((a, b) => score(b) - score(a));
   conflicts.sort((a, b) => score(b) - score(a));
+  // a source about this very thing with another value outweighs sentences that share the value and less
+  // of the frame ("the Defence Department has about 1,500 personnel": 1,100 for the department, 1,500 for France)
+  if (support.length && conflicts.length && conflicts[0].cov >= 0.7 && score(conflicts[0]) >= score(support[0]) + 0.5) support.length = 0;
   if (support.length) {
     const ev = distinct(support.map((m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
     return { ...base, verdict: 'supported', message: `Supported: ${phrase(ctx, support[0])} (${ev.map(where).join('; ')}).`, sourceValue: phrase(ctx, support[0]), evidence: ev, fixes: [] };

@@ -2,7 +2,7 @@
 // distance, and the entities tied to it ("French troops", "US personnel", "in Senegal").
 // Two claims are about the same thing when their frames match, whatever their values.
 import { AnalyzedSentence } from '../extract/analyze';
-import { loose } from '../extract/names';
+import { NameMention, loose } from '../extract/names';
 import { LIGHT_STEMS, STOP_WORDS, Token, fold, isStop, stem } from '../text/tokens';
 import { APPROX_BEFORE, NOUN_SYNONYMS, isCommonWord } from '../text/vocab';
 
@@ -21,10 +21,19 @@ export interface Frame {
   readonly owners: ReadonlySet<string>;
   /** token range the noun phrase ends at (for messages: "1,500 French troops") */
   readonly npEnd: number;
+  /** stem -> the country a word names or stands for ("french", "paris" -> "@france"): met by any name of it */
+  readonly ents?: ReadonlyMap<string, string>;
 }
 
 const SYN = new Map<string, number>();
 NOUN_SYNONYMS.forEach((group, i) => group.forEach((w) => SYN.set(stem(w), i)));
+
+/** The other stems of a stem's synonym group ("troop" -> "soldier", "personnel"...). */
+export function synonymsOf(w: string): string[] {
+  const g = SYN.get(w);
+  if (g === undefined) return [];
+  return NOUN_SYNONYMS[g].map(stem).filter((x) => x !== w && !x.includes(' '));
+}
 
 export function sameNoun(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
@@ -42,6 +51,8 @@ export function entityKeys(s: AnalyzedSentence): Set<string> {
   const out = new Set<string>();
   for (const n of s.names) {
     if (n.country) { out.add(`@${fold(n.country)}`); continue; }
+    // a capital is also the country whose government it stands for
+    if (n.seat) out.add(`@${fold(n.seat)}`);
     for (const w of n.words) out.add(loose(w));
   }
   return out;
@@ -108,12 +119,20 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
   const counts = (k: number) => toks[k].kind === 'word' && !claimToks.has(k);
   for (let k = first - 1, c = 0; k >= 0; k--) { if (counts(k)) c++; steps[k] = Math.max(1, c); }
   for (let k = last + 1, c = 0; k < toks.length; k++) { if (counts(k)) c++; steps[k] = Math.max(1, c); }
+  // the other dates of the sentence: a word nearer one of them is more its event than this one's
+  // ("The coup took place on July 26, and the junta renounced the agreements on August 3"); figures
+  // of one sentence often share their frame ("5200 billion CFA francs (7.92 billion euros)"), dates seldom
+  const isDate = s.dates.some((x) => x.first === first && x.last === last);
+  const rivals = isDate ? s.dates.filter((x) => x.first !== first).map((x) => [x.first, x.last] as const) : [];
+  const gap = (k: number, a: number, b: number) => (k < a ? a - k : k > b ? k - b : 0);
+  const nearerRival = (k: number) => rivals.some(([a, b]) => gap(k, a, b) < gap(k, first, last));
   for (let k = 0; k < toks.length; k++) {
     if (k >= first && k <= last) continue;
     const t = toks[k];
     if (t.kind !== 'word' || isStop(t) || t.low.length < 2 || claimToks.has(k) || APPROX_BEFORE.has(t.low)) continue;
     const d = steps[k];
     let w = (1 / (1 + (d - 1) / 3)) * Math.pow(0.7, Math.min(2, crossings[k]));
+    if (rivals.length && nearerRival(k)) w *= 0.4;
     if (np.includes(t.stem) && k > last && k <= npEnd) w = 1.5;
     if (LIGHT_STEMS.has(t.stem)) w *= 0.15;
     const key = t.stem;
@@ -131,17 +150,26 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
     // a name across a clause boundary is not tied to the figure
     const a = Math.min(n.last, first), b = Math.max(n.first, last);
     if (toks.slice(a, b).some((t) => t.text === ';' || t.text === ':' || t.low === 'while' || t.low === 'but')) continue;
-    tied.add(nearKey(n));
-    if (close) near.add(nearKey(n));
     const before = toks[(n.role ? toks.findIndex((t) => t.start === n.role!.start) : n.first) - 1]?.low ?? '';
-    if (close && n.country && !LOCATIVE.has(before)) owners.add(nearKey(n));
+    // "Washington has 1,100 troops": a capital that acts is its country; "in Paris" is a place
+    const acting = !!n.seat && !LOCATIVE.has(before) && n.last < first;
+    const key = acting ? `@${fold(n.seat!)}` : nearKey(n);
+    tied.add(key);
+    if (close) near.add(key);
+    if (close && (n.country || acting) && !LOCATIVE.has(before)) owners.add(key);
   }
-  return { weights, head, np, near, tied, owners, npEnd };
+  const ents = new Map<string, string>();
+  for (const n of s.names) {
+    const c = n.country ?? n.seat;
+    if (c) for (let k = n.first; k <= n.last; k++) if (toks[k].kind === 'word') ents.set(toks[k].stem, `@${fold(c)}`);
+  }
+  return { weights, head, np, near, tied, owners, npEnd, ents };
 }
 
-/** All stems of a sentence (with synonym group ids), for coverage. */
-export function stemsOf(toks: readonly Token[]): Set<string> {
+/** All stems of a sentence (with synonym group ids, and the countries its names stand for), for coverage. */
+export function stemsOf(toks: readonly Token[], names: readonly NameMention[] = []): Set<string> {
   const out = new Set<string>();
+  for (const n of names) { const c = n.country ?? n.seat; if (c) out.add(`@${fold(c)}`); }
   for (const t of toks) {
     if (t.kind !== 'word') continue;
     out.add(t.stem);
@@ -149,6 +177,14 @@ export function stemsOf(toks: readonly Token[]): Set<string> {
     if (g !== undefined) out.add(`#${g}`);
   }
   return out;
+}
+
+/** How near the source's claim a draft word is: the word itself, the country it names, or for the counted noun a synonym ("personnel" for "troops"). */
+function localWeight(local: ReadonlyMap<string, number>, w: string, e: string | undefined, head: boolean): number {
+  let best = local.get(w) ?? 0;
+  if (e) best = Math.max(best, local.get(e) ?? 0);
+  if (head && SYN.has(w)) for (const x of synonymsOf(w)) best = Math.max(best, local.get(x) ?? 0);
+  return best;
 }
 
 /**
@@ -161,9 +197,10 @@ export function coverage(draft: Frame, source: ReadonlySet<string>, idf: (stem: 
     const i = Math.min(idf(w), 6);
     den += weight * i;
     const g = SYN.get(w);
-    let hit = source.has(w) ? 1 : g !== undefined && source.has(`#${g}`) ? 0.8 : 0;
-    if (hit && local) hit *= Math.min(1, (local.get(w) ?? 0) + 0.15);
-    if (!hit && around && (around.has(w) || (g !== undefined && around.has(`#${g}`)))) hit = 0.5;
+    const e = draft.ents?.get(w);
+    let hit = source.has(w) || (!!e && source.has(e)) ? 1 : g !== undefined && source.has(`#${g}`) ? 0.8 : 0;
+    if (hit && local) hit *= Math.min(1, localWeight(local, w, e, w === draft.head) + 0.15);
+    if (!hit && around && (around.has(w) || (!!e && around.has(e)) || (g !== undefined && around.has(`#${g}`)))) hit = 0.5;
     num += weight * i * hit;
   }
   return den ? num / den : 0;

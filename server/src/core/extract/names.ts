@@ -1,7 +1,7 @@
 // Names of people, organisations and places, with the role tied to a name
 // ("Defense Minister Sebastien Lecornu", "meteorologist Sara Lindqvist").
 import { Token, fold } from '../text/tokens';
-import { COUNTRY_OF, MONTHS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, WEEKDAYS, canonicalRole, isCommonWord } from '../text/vocab';
+import { CAPITAL_OF, COUNTRY_OF, MONTHS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, WEEKDAYS, canonicalRole, isCommonWord } from '../text/vocab';
 
 export interface Role {
   readonly start: number;
@@ -25,6 +25,8 @@ export interface NameMention {
   readonly key: string;
   /** canonical country when the name is a country or its demonym ("French" -> "France") */
   readonly country?: string;
+  /** a capital: the country whose government it may stand for ("Washington has 1,100 troops") */
+  readonly seat?: string;
   readonly role?: Role;
   /** only common words ("White House", "Tourism"): never flagged as unknown, only used as support */
   readonly weak: boolean;
@@ -203,7 +205,8 @@ function buildMention(toks: readonly Token[], s: number, lastIn: number, src: st
   let end = toks[last].end;
   const lastText = toks[last].text;
   if (/['\u2019]s$/i.test(lastText)) end -= 2;
-  return { first: ns, last, start: toks[ns].start, end, text: src.slice(toks[ns].start, end), words, key, country, role, weak, person };
+  const seat = country ? undefined : CAPITAL_OF.get(key);
+  return { first: ns, last, start: toks[ns].start, end, text: src.slice(toks[ns].start, end), words, key, country, seat, role, weak, person: person && !seat };
 }
 
 const isRoleWord = (w: string) => isRoleHead(w) || ROLE_MODIFIERS.has(w);

@@ -292,8 +292,11 @@ export function sameValue(draft: Quantity, source: Quantity): boolean {
   const step = Math.pow(10, -draft.decimals) * scale;
   if (Math.abs(a - b) <= step / 2 + 1e-9 * Math.abs(a) && rel < 0.05) return true;
   if (draft.approx === 'approx' || source.approx === 'approx') return rel <= 0.03;
-  if (draft.approx === 'min') return b >= a && b <= a * 2;
-  if (draft.approx === 'max') return b <= a && b >= a / 2;
+  // a bound met by a source bound of the same kind must be that bound: "up to $6bn" is not "up to $5bn"
+  if (draft.approx === source.approx) return false;
+  // "more than 400" is met by 412, not by 800; "up to 2,000" by 1,800, not by 1,100
+  if (draft.approx === 'min') return b >= a && b <= a * 1.5;
+  if (draft.approx === 'max') return b <= a && b >= a * 0.7;
   return false;
 }
 

@@ -13,7 +13,7 @@ import { TextFormat, toProse } from '../corpus/prose';
 import { DATELINE, boilerplateParagraphs } from '../corpus/boilerplate';
 import { SegmentOptions } from '../text/segment';
 import { Token, fold, isContentToken } from '../text/tokens';
-import { COUNTRY_OF } from '../text/vocab';
+import { CAPITAL_OF, COUNTRY_OF } from '../text/vocab';
 import { Bm25, Bm25Snapshot, Hit } from './bm25';
 import { FloatColumn, IntColumn } from './columns';
 import { NameIndex, NameSnapshot } from './names-index';
@@ -69,7 +69,7 @@ export interface IndexSnapshot {
   readonly names: NameSnapshot;
   readonly nextDoc: number;
 }
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /** Reads a document's prose back from its file; undefined when it cannot. */
 export type TextLoader = (doc: SourceDoc) => string | undefined;
@@ -81,13 +81,29 @@ const EMPTY_SENTENCE: AnalyzedSentence = { index: -1, para: -1, start: 0, end: 0
 /** Terms a sentence is indexed and searched by: stems of content words, and countries for demonyms. */
 export function termsOf(tokens: readonly Token[]): string[] {
   const out: string[] = [];
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (!isContentToken(t)) continue;
     out.push(t.kind === 'num' ? t.text.replace(/,/g, '') : t.stem);
-    const c = t.kind === 'word' && t.cap ? COUNTRY_OF.get(t.low.replace(/'s$/, '')) : undefined;
+    const c = t.kind === 'word' && t.cap ? countryAt(tokens, i) : undefined;
     if (c) out.push(`@${fold(c)}`);
   }
   return out;
+}
+
+/** The country a capitalised word names, alone or as the first of two or three ("United States", "Burkina Faso"), or stands for as its capital. */
+function countryAt(tokens: readonly Token[], i: number): string | undefined {
+  const low = tokens[i].low.replace(/['\u2019]s$/, '');
+  const one = COUNTRY_OF.get(low) ?? CAPITAL_OF.get(low);
+  if (one) return one;
+  let key = low;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 3); k++) {
+    if (tokens[k].kind !== 'word' || !tokens[k].cap) return undefined;
+    key += ` ${tokens[k].low.replace(/['\u2019]s$/, '')}`;
+    const c = COUNTRY_OF.get(key) ?? CAPITAL_OF.get(key);
+    if (c) return c;
+  }
+  return undefined;
 }
 
 /** A 53-bit hash of a sentence's words (cyrb53), to find repeated paragraphs without keeping their text twice. */

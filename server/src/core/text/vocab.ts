@@ -2,6 +2,7 @@
 // units and currencies. Keys are folded lower case (see tokens.fold).
 import { LEXICON_WORDS } from '../data/lexicon';
 import { COUNTRIES } from '../data/countries';
+import { CAPITALS } from '../data/capitals';
 import { fold } from './tokens';
 
 const lexicon = new Set(LEXICON_WORDS.split(' '));
@@ -19,6 +20,9 @@ export const COUNTRY_OF: ReadonlyMap<string, string> = (() => {
   for (const [k, v] of [...m]) if (/an$|ese$|ish$/.test(k) && !k.includes(' ')) m.set(k.endsWith('an') ? `${k}s` : k, v);
   return m;
 })();
+
+/** folded capital ("washington", "paris") -> the country whose government it stands for */
+export const CAPITAL_OF: ReadonlyMap<string, string> = new Map(CAPITALS.map(([c, country]) => [fold(c), country]));
 
 export const MONTHS: ReadonlyMap<string, number> = new Map([
   ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['mar', 3], ['april', 4], ['apr', 4],
