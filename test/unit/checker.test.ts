@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkDraft } from '../../server/src/core/check/checker';
-import { SEED_CORPUS, corpusFrom, flags, seedCorpus, verdicts } from '../helpers/fixture';
+import { ROOT, SEED_CORPUS, corpusFrom, flags, seedCorpus, verdicts } from '../helpers/fixture';
 
 describe('checker: figures', () => {
   const index = seedCorpus();
@@ -45,6 +45,21 @@ describe('checker: figures in context', () => {
   it('a bound is met by the same bound only: "up to $6 billion" is not "up to $5 billion"', () => {
     assert.deepEqual(flags(index, 'The deal allows up to $6 billion in initial US exports to Armenia.\n'), ["1:23 conflicting-figure '$6 billion' -> '$5 billion'"]);
     assert.deepEqual(flags(index, 'The deal allows up to $5 billion in initial US exports to Armenia.\n'), []);
+  });
+});
+
+describe('checker: a second corpus (flood: .html, .txt, .md)', () => {
+  const index = corpusFrom(Object.fromEntries(['mayor-briefing.txt', 'river-authority.html', 'weather-notes.md']
+    .map((f) => [f, readFileSync(path.join(ROOT, 'test', 'fixtures', 'flood', f), 'utf8')])));
+  it('reads "6.2 m" as metres when no noun follows the m', () => {
+    assert.deepEqual(flags(index, 'The river crested at 6.2 m on Saturday.\n'), ["1:22 conflicting-figure '6.2 m' -> '6.4 m'"]);
+  });
+  it('a weekday in a sentence that repeats another of the source\'s figures is that source\'s date', () => {
+    assert.deepEqual(flags(index, 'Carvalho said fourteen schools would remain shut until Thursday.\n'), ["1:56 conflicting-date 'Thursday' -> 'Wednesday'"]);
+    assert.deepEqual(flags(index, 'The river is expected to drop under four metres by Monday.\n'), ["1:52 conflicting-date 'Monday' -> 'Tuesday'"]);
+  });
+  it('words of a source sentence that quotes nobody are still its speaker\'s: reported speech', () => {
+    assert.deepEqual(flags(seedCorpus(), 'According to Sukiasyan, the agreement "will allow up to $5 billion in initial US exports".\n'), ["1:14 misattributed-quote 'Sukiasyan' -> 'Vance'"]);
   });
 });
 

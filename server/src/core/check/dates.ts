@@ -3,6 +3,7 @@
 // "July 26"); a conflict when such a source states another day, month, year or weekday.
 import { DateMention, dateSupports, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
 import { CheckContext, distinct, where } from './context';
+import { comparable, sameValue } from '../extract/quantities';
 import { SPEECH_VERBS } from '../text/vocab';
 import { Frame, coverage, frameOf } from './frame';
 import { clash, missing } from './figures';
@@ -19,9 +20,13 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   const conflicts: Match[] = [];
   const taken = ctx.nearbyDates().filter((x) => x !== d);
   const sameSentence = new Set(ctx.sentence.dates);
+  // a year alone is often background in a passage ("since the assembly was created in 1999")
+  const bareYear = d.year !== undefined && d.month === undefined && d.day === undefined && d.weekday === undefined;
   for (const id of ctx.candidatesFor(frame)) {
     const src = ctx.index.sentence(id);
     const stems = ctx.cache.stemsOf(id);
+    // the source sentence gives another figure of the draft sentence too: the same passage ("14 schools ... until Wednesday")
+    const anchored = src.quantities.some((f) => ctx.sentence.quantities.some((x) => comparable(x, f) && sameValue(x, f) && x.value !== 0 && !(x.words && x.value <= 2)));
     let bestConflict: Match | undefined;
     for (const sd of src.dates) {
       if (!sharesField(d, sd)) continue;
@@ -34,7 +39,8 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
         if (cov >= 0.25 || loc >= 0.25 || (cov >= 0.1 && !missing(frame, ctx.cache.entities(id, 2)))) support.push(m);
       } else if (datesCompatible(d, sd)) {
         if (cov >= 0.35) partial.push(m);
-      } else if (sameGrain(d, sd) && !taken.some((t) => (dateSupports(t, sd) && dateSupports(sd, t)) || (sameSentence.has(t) && closer(t, d, sd))) && !missing(frame, ctx.cache.entities(id, 1)) && cov >= 0.45 && loc >= 0.25) {
+      } else if (sameGrain(d, sd) && !taken.some((t) => (dateSupports(t, sd) && dateSupports(sd, t)) || (sameSentence.has(t) && closer(t, d, sd))) && !missing(frame, ctx.cache.entities(id, 1))
+        && (anchored && !bareYear ? cov >= 0.3 && loc >= 0.15 : cov >= 0.45 && loc >= 0.25)) {
         if (!bestConflict || loc > bestConflict.loc) bestConflict = m;
       }
     }

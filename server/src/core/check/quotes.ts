@@ -3,7 +3,7 @@
 // restored by the fix); the speaker the draft names must be the source's speaker.
 import { AnalyzedSentence } from '../extract/analyze';
 import { NameMention, loose, sameEntity } from '../extract/names';
-import { QuoteMention, QuoteWord, Speaker, quoteWords } from '../extract/quotes';
+import { QuoteMention, QuoteWord, Speaker, findSpeaker, quoteWords } from '../extract/quotes';
 import { NameIndex } from '../index/names-index';
 import { STOP_WORDS, stem } from '../text/tokens';
 import { ROLE_HEADS } from '../text/vocab';
@@ -167,7 +167,31 @@ function speakerAt(ctx: CheckContext, p: Place): Speaker | undefined {
     const prev = ctx.index.neighbours(p.id, 1).find((n) => n === p.id - 1);
     if (prev !== undefined) q = inQuote(ctx.index.sentence(prev).quotes);
   }
-  return q?.speaker ?? (s.label && !q ? s.label : undefined);
+  return q?.speaker ?? (s.label && !q ? s.label : undefined) ?? (q ? undefined : reportedSpeaker(s, start, end, ctx.index.docText(p.id)));
+}
+
+/**
+ * Who says the words of a source sentence that quotes nobody: reported speech ("The agreement
+ * will allow up to $5 billion ..., Vance said."; "According to the Pentagon, ..."). The words are
+ * read as a quotation that ends at the sentence's last comma, or starts after its speech verb.
+ */
+function reportedSpeaker(s: AnalyzedSentence, start: number, end: number, src: string): Speaker | undefined {
+  const toks = s.tokens;
+  if (s.quotes.length || !toks.length) return undefined;
+  const as = (open: number, close: number): QuoteMention => ({ open, close, innerStart: open, innerEnd: close, text: '', words: [] });
+  // ", Vance said." / ", said Narek Sukiasyan." / ", according to the Pentagon."
+  const comma = [...toks].reverse().find((t) => t.text === ',' && t.start >= end);
+  if (comma) {
+    const sp = findSpeaker(toks, s.names, as(s.start, comma.start), src);
+    if (sp?.kind === 'name') return sp;
+  }
+  // "Vance said (that) ...", "According to Vance, ..."
+  const first = toks.findIndex((t) => t.start >= start);
+  if (first > 0) {
+    const sp = findSpeaker(toks, s.names, as(toks[first].start, s.end), src);
+    if (sp?.kind === 'name' && sp.end <= start) return sp;
+  }
+  return undefined;
 }
 
 function sourceSpeaker(ctx: CheckContext, p: Place): NameMention | undefined {

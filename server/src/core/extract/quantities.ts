@@ -1,7 +1,7 @@
 // Figures in a sentence: counts, money, percentages, measures, ordinals, numbers in words.
 // Each figure gets a normalised value (scale and unit applied) and its surface form, so
 // "$5bn" = "$5 billion" and "four decades" = "40 years".
-import { Token } from '../text/tokens';
+import { Token, isStop } from '../text/tokens';
 import {
   APPROX_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_PREFIXES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALES, UNITS, WEEKDAYS,
   isCommonWord,
@@ -238,8 +238,10 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
       k = cw.last + 1;
     } else {
       const u = unitAt(toks, k);
-      // "m" and "t" and "h" and "l" only right after a number ("5m", "10 t" is too risky)
-      if (u && !(u.info.unit.length <= 2 && /^[a-z]$/.test(toks[k].low) && toks[k].spaceBefore)) {
+      // "m", "t", "h", "l" spaced from the number only when no noun follows ("6.2 m on Saturday", not "5 m people")
+      const after = toks[u ? u.last + 1 : k];
+      const spacedLetter = !!u && u.info.unit.length <= 2 && /^[a-z]$/.test(toks[k].low) && toks[k].spaceBefore;
+      if (u && (!spacedLetter || !after || after.kind !== 'word' || isStop(after))) {
         dim = u.info.dim; unit = u.info.unit; factor = u.info.factor;
         k = u.last + 1;
         // "25 per cent" already covered; "5 kilometres long" fine

@@ -232,4 +232,9 @@ export const NOUN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['withdrawal', 'departure', 'pullout', 'exit'],
   ['talk', 'discussion', 'negotiation'],
   ['expect', 'forecast', 'project', 'predict', 'anticipate'],
+  ['close', 'shut'],
+  ['reopen', 'resume'],
+  ['peak', 'crest'],
+  ['begin', 'start', 'commence', 'launch'],
+  ['end', 'finish', 'conclude'],
 ];
