@@ -232,6 +232,7 @@ export const NOUN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['withdrawal', 'departure', 'pullout', 'exit'],
   ['talk', 'discussion', 'negotiation'],
   ['expect', 'forecast', 'project', 'predict', 'anticipate'],
+  ['war', 'conflict', 'fighting', 'hostility'],
   ['close', 'shut'],
   ['reopen', 'resume'],
   ['peak', 'crest'],
