@@ -63,6 +63,23 @@ describe('checker: a second corpus (flood: .html, .txt, .md)', () => {
   });
 });
 
+describe('checker: regressions from paraphrased drafts', () => {
+  const index = seedCorpus();
+  it('a capitalised common noun opening a sentence is not a name ("Protesters gathered")', () => {
+    assert.deepEqual(flags(index, 'Protesters gathered outside the French base in Niamey last Saturday.\n'), []);
+  });
+  it('"for a month" is a duration of one month', () => {
+    assert.deepEqual(flags(index, 'Drones, helicopters and planes had been grounded for two months, the source said.\n'), ["1:54 conflicting-figure 'two months' -> 'a month'"]);
+  });
+  it('of two figures in one source sentence, the one in the draft\'s unit is the fix', () => {
+    assert.deepEqual(flags(index, 'The proposed TRIPP corridor would run for 37 miles.\n'), ["1:43 conflicting-figure '37 miles' -> '27 miles'"]);
+  });
+  it('visit and trip count the same thing; war and conflict too', () => {
+    assert.deepEqual(flags(index, 'Vance is on a three-day trip to Armenia.\n'), ["1:15 conflicting-figure 'three-day' -> 'two-day'"]);
+    assert.deepEqual(flags(index, 'The leaders signed an agreement at the White House after nearly 40 years of conflict.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

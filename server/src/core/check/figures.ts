@@ -114,7 +114,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
       if (!sameMagnitude(q, f)) continue;
       // the same digits at another scale ("€6.4bn" for "€6.4 million") are the same figure, mistyped
       const slip = sameDigits(q, f) && q.value !== f.value ? 0.15 : 0;
-      if (cov >= conflictBar(q) - slip && loc >= locBar - slip && (!bestConflict || loc > bestConflict.loc) && !takenHere(id, f)) bestConflict = m;
+      if (cov >= conflictBar(q) - slip && loc >= locBar - slip && (!bestConflict || closerFigure(q, m, bestConflict)) && !takenHere(id, f)) bestConflict = m;
     }
     if (bestConflict) conflicts.push(bestConflict);
   }
@@ -164,6 +164,13 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   };
 }
 
+/** Of two figures of one source sentence, the one nearer the draft's words; the one in the draft's unit when both are near ("43-kilometer (27-mile)"). */
+function closerFigure(q: Quantity, a: Match, b: Match): boolean {
+  const au = a.f.unit === q.unit, bu = b.f.unit === q.unit;
+  if (au !== bu && Math.abs(a.loc - b.loc) <= 0.15) return au;
+  return a.loc > b.loc;
+}
+
 /** Counts are common and need a close frame to conflict; a measure, sum or share is rarer. */
 function conflictBar(q: Quantity): number {
   return q.dim === 'count' || q.dim === 'duration' || q.dim === 'ordinal' ? 0.45 : 0.35;
@@ -209,11 +216,22 @@ export function replacements(draftText: string, q: Quantity, f: Quantity, srcTex
     else if (!f.words && Math.abs(f.scale - q.scale) < 1e-9 * q.scale && Number(srcLead.replace(/,/g, '')) === rounded) num = srcLead;
     else if (/,/.test(draftLead) || rounded >= 10000) num = rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
     else num = String(rounded);
-    out.push(draftText.slice(q.start, q.numStart) + num + draftText.slice(q.baseEnd, q.end));
+    out.push(draftText.slice(q.start, q.numStart) + num + agree(draftText.slice(q.baseEnd, q.end), rounded));
+    if (rounded === 1) out.unshift(srcText.slice(f.start, f.end));
   }
   out.push(srcText.slice(f.start, f.end));
   const draftWhole = draftText.slice(q.start, q.end);
   return [...new Set(out.map((x) => x.trim()).filter((x) => x && x !== draftWhole))];
+}
+
+/** The unit after a new number, in its number: "two months" -> "one month", "a month" -> "two months". */
+function agree(rest: string, n: number): string {
+  const m = /^(\s+)([a-z]+)$/i.exec(rest);
+  if (!m) return rest;
+  const w = m[2];
+  if (n === 1 && /[^s]s$/i.test(w)) return m[1] + w.slice(0, -1);
+  if (n !== 1 && /^(day|week|fortnight|month|year|decade|hour|minute|second|mile|metre|meter|kilometre|kilometer)$/i.test(w)) return `${m[1]}${w}s`;
+  return rest;
 }
 
 function toWords(n: number): string | undefined {

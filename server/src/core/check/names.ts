@@ -39,7 +39,8 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
   }
   if (n.weak) return null;
   // a capitalised word at a sentence start that the sources use in lower case is not a name
-  if (n.words.length === 1 && n.first === firstWordIndex(ctx) && ctx.index.bm25.df(fold(n.text)) > 0 && !n.person) return null;
+  if (n.words.length === 1 && n.first === firstWordIndex(ctx) && !n.person
+    && (ctx.index.bm25.df(fold(n.text)) > 0 || ctx.index.bm25.df(ctx.sentence.tokens[n.first].stem) > 0 && lowerInSources(ctx, n))) return null;
   // the same surname with another first name: "Emmanuel Bazoum" for "Mohamed Bazoum"
   if (n.words.length >= 2) {
     const last = n.words[n.words.length - 1];
@@ -66,6 +67,16 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
     ...base, verdict: 'unsupported', code: CODES.unsupportedName,
     message: `No source mentions ${n.role ? `${n.role.text} ` : ''}${n.text}.`, evidence: [], fixes: [],
   };
+}
+
+/** The sources write the word in lower case somewhere ("protesters"), so a capital at a sentence start does not make it a name. */
+function lowerInSources(ctx: CheckContext, n: NameMention): boolean {
+  const st = ctx.sentence.tokens[n.first].stem;
+  const q = new Map([[st, 1]]);
+  for (const h of ctx.index.search(q, 5, { boilerplate: true })) {
+    if (ctx.index.sentence(h.id).tokens.some((t) => t.stem === st && !t.cap)) return true;
+  }
+  return false;
 }
 
 function firstWordIndex(ctx: CheckContext): number {

@@ -94,8 +94,9 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
     // an article is never part of a name ("NIAMEY - The United States"); "The Hague" is "Hague"
     while (s < last && /^(the|a|an)$/.test(toks[s].low) && isCapWord(toks[s + 1])) s++;
     // a common word at the start of a sentence is not a name ("Analysts said", "The United States")
-    while (s <= last && s === firstWordAt(toks, ctx, s) && isCommonWord(toks[s].low) && !COUNTRY_OF.has(toks[s].low)
-      && !ROLE_HEADS.has(toks[s].low) && !ROLE_MODIFIERS.has(toks[s].low)) {
+    // ("Protesters gathered": a lone word whose root is common, "protest" + "-ers")
+    while (s <= last && s === firstWordAt(toks, ctx, s) && (isCommonWord(toks[s].low) || (s === last && commonRoot(toks[s].low)))
+      && !COUNTRY_OF.has(toks[s].low) && !ROLE_HEADS.has(toks[s].low) && !ROLE_MODIFIERS.has(toks[s].low)) {
       s++;
       while (s <= last && !isCapWord(toks[s])) s++;
     }
@@ -105,6 +106,14 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
     i = last;
   }
   return out;
+}
+
+/** A word made from a common word with a suffix for people or plurals: "protesters", "evacuees", "jihadists". */
+function commonRoot(low: string): boolean {
+  const m = /^(.{3,}?)(ers|er|ees|ee|ists|ist|ians|ian|ants|ant|ors|s)$/.exec(low);
+  if (!m) return false;
+  const root = m[1];
+  return isCommonWord(root) || isCommonWord(`${root}e`) || (m[2].startsWith('e') && isCommonWord(`${root}e`));
 }
 
 function orgLike(toks: readonly Token[], from: number, to: number): boolean {

@@ -47,9 +47,17 @@ function numericValue(t: string): { v: number; dec: number } | null {
   return { v: Number(clean), dec: dot < 0 ? 0 : clean.length - dot - 1 };
 }
 
+const ONE_OF = new Set(['day', 'week', 'fortnight', 'month', 'year', 'decade', 'century', 'hour']);
+const SPAN_BEFORE = new Set(['for', 'in', 'within', 'after', 'over', 'than', 'about', 'nearly', 'almost', 'around', 'roughly', 'only', 'just', 'barely', 'under']);
+
 /** Parses number words from token i: "twenty-five", "two hundred and fifty", "a dozen". */
 function wordNumber(toks: readonly Token[], i: number): { v: number; last: number } | null {
   if (toks[i]?.low === 'a' && toks[i + 1]?.low === 'dozen') return { v: 12, last: i + 1 };
+  // "for a month", "an hour", "a decade": one of a unit of time
+  // (not "a month-long period": an adjective, part of what the sentence is about)
+  // only as a span of time ("for a month", "a year ago"), not a rate ("twice a day", "10 mg a day")
+  if ((toks[i]?.low === 'a' || toks[i]?.low === 'an') && ONE_OF.has(toks[i + 1]?.low ?? '') && toks[i + 2]?.text !== '-'
+    && (SPAN_BEFORE.has(toks[i - 1]?.low ?? '') || toks[i + 2]?.low === 'ago')) return { v: 1, last: i };
   let j = i, cur = 0, any = false, last = -1;
   while (j < toks.length) {
     const w = toks[j].low;

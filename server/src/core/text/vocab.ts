@@ -233,6 +233,7 @@ export const NOUN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['talk', 'discussion', 'negotiation'],
   ['expect', 'forecast', 'project', 'predict', 'anticipate'],
   ['war', 'conflict', 'fighting', 'hostility'],
+  ['visit', 'trip', 'tour'],
   ['close', 'shut'],
   ['reopen', 'resume'],
   ['peak', 'crest'],
