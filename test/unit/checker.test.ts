@@ -80,6 +80,32 @@ describe('checker: regressions from paraphrased drafts', () => {
   });
 });
 
+describe('checker: extraction regressions from held-out corpora', () => {
+  it('a hyphenated scale, an elliptic unit, a numbered name in a table row', () => {
+    const index = corpusFrom({
+      'release.html': '<p>The board adopted an operating budget of $612.4&nbsp;million for 2026.</p><p>Off-peak buses on 12 lines will run every 12 minutes instead of every 10 minutes.</p><table><tr><th>Fare</th><th>Now</th></tr><tr><td>Route 300 airport shuttle</td><td>$11.00</td></tr></table>',
+    });
+    assert.deepEqual(flags(index, 'The board adopted a $612.4-million budget for 2026.\n'), []);
+    assert.deepEqual(flags(index, 'Buses on 12 lines will come every 12 minutes rather than every 10.\n'), []);
+    assert.deepEqual(flags(index, 'A ride on the Route 300 airport shuttle costs $11.\n'), []);
+  });
+  it('company forms, adjectives before names, titles after names', () => {
+    const index = corpusFrom({
+      'wire.txt': 'The San Blas mine is operated by Potasas del Ebro SA, a subsidiary of London-listed Halcyon Minerals Plc.\n\nDr Harriet Mensah, MHRA Chief Safety Officer, said: "We are not aware of any harm to patients. Our advice is simple."\n',
+    });
+    assert.deepEqual(flags(index, 'The mine is run by Potasas del Ebro, which is owned by London-listed Halcyon Minerals.\n'), []);
+    assert.deepEqual(flags(index, 'Dr Harriet Mensah said: "We are not aware of any harm to patients."\n'), []);
+  });
+  it('the same measure in a coarser unit is rounded to it: 52 hours is two days', () => {
+    const index = corpusFrom({ 'wire.txt': 'Rescuers brought the last three miners to the surface two days after the collapse.\n' });
+    assert.deepEqual(flags(index, 'The last three miners reached the surface 52 hours after the collapse.\n'), []);
+  });
+  it('a date in a source sentence that also has the draft\'s date is not its conflict', () => {
+    const index = corpusFrom({ 'gazette.txt': 'Fares will rise to $4.10 on Jan. 1 after the board voted 7-2 on Wednesday night to approve its budget.\n' });
+    assert.deepEqual(flags(index, 'The board approved the budget by seven votes to two on Wednesday.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

@@ -13,6 +13,8 @@ import { ClaimKind, ClaimResult } from './types';
 export interface CheckOptions {
   /** which kinds of claims to check (all by default) */
   readonly kinds?: Readonly<Partial<Record<ClaimKind, boolean>>>;
+  /** called with each candidate a rule weighs (debugging only) */
+  readonly trace?: (what: string, data: Record<string, unknown>) => void;
 }
 
 export interface RuleError { readonly kind: ClaimKind; readonly offset: number; readonly error: string }
@@ -44,7 +46,7 @@ export function checkSentence(index: CorpusIndex, cache: SourceCache, analysis: 
   const results: ClaimResult[] = [];
   const errors: RuleError[] = [];
   if (!index.sentenceCount) return { results, errors };
-  const ctx = new CheckContext(index, cache, analysis, s);
+  const ctx = new CheckContext(index, cache, analysis, s, opts.trace);
   const on = (k: ClaimKind) => opts.kinds?.[k] !== false;
   const run = (kind: ClaimKind, offset: number, rule: () => ClaimResult | null) => {
     try {

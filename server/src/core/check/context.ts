@@ -4,6 +4,7 @@ import { AnalyzedSentence, AnalyzedText } from '../extract/analyze';
 import { DateMention } from '../extract/dates';
 import { Quantity } from '../extract/quantities';
 import { CorpusIndex, termsOf } from '../index/corpus-index';
+import { stem } from '../text/tokens';
 import { ClaimResult, Evidence } from './types';
 import { Frame, entityKeys, frameOf, stemsOf, synonymsOf } from './frame';
 
@@ -25,7 +26,17 @@ export class SourceCache {
   stemsOf(id: number): Set<string> {
     this.fresh();
     let s = this.stems.get(id);
-    if (!s) { const src = this.index.sentence(id); s = stemsOf(src.tokens, src.names); this.stems.set(id, s); }
+    if (!s) {
+      const src = this.index.sentence(id);
+      s = stemsOf(src.tokens, src.names);
+      // a transcript's speaker is part of what each of their sentences says: the name and the roles the sources give it
+      const who = src.label?.name;
+      if (who && !who.country) {
+        for (const w of who.words) s.add(stem(w));
+        for (const e of this.index.names.same(who)) for (const r of e.roles.slice(0, 8)) for (const w of r.words) s.add(stem(w));
+      }
+      this.stems.set(id, s);
+    }
     return s;
   }
   /** stems of the sentences just before and after (same article), for paraphrases that merge sentences */
@@ -87,6 +98,8 @@ export class CheckContext {
     readonly cache: SourceCache,
     readonly draft: AnalyzedText,
     readonly sentence: AnalyzedSentence,
+    /** for debugging a verdict: each candidate a rule weighs, with its measures (see scripts/explain.mjs) */
+    readonly trace?: (what: string, data: Record<string, unknown>) => void,
   ) {}
 
   readonly idf = (stem: string): number => this.index.idf(stem);

@@ -9,6 +9,9 @@ import { Frame, coverage, frameOf } from './frame';
 import { clash, missing } from './figures';
 import { CODES, ClaimResult, Evidence } from './types';
 
+/** What people do by speaking, at a briefing or hearing ("apologised to patients on Tuesday"). Stems. */
+const SPEECH_ACTS = new Set(['apologiz', 'testify', 'promis', 'pledg', 'vow', 'defend', 'deny', 'admit', 'appeal', 'thank', 'condemn', 'prais', 'criticiz', 'welcom', 'urg', 'warn', 'insist', 'answer', 'question']);
+
 interface Match { id: number; d: DateMention; sf: Frame; cov: number; loc: number }
 
 export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null {
@@ -26,7 +29,9 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     const src = ctx.index.sentence(id);
     const stems = ctx.cache.stemsOf(id);
     // the source sentence gives another figure of the draft sentence too: the same passage ("14 schools ... until Wednesday")
-    const anchored = src.quantities.some((f) => ctx.sentence.quantities.some((x) => comparable(x, f) && sameValue(x, f) && x.value !== 0 && !(x.words && x.value <= 2)));
+    // (in one clause with the date on both sides: "$612.4-million budget, by seven votes to two on Wednesday" is no anchor for "takes effect on January 1")
+    const anchored = src.quantities.some((f) => ctx.sentence.quantities.some((x) => comparable(x, f) && sameValue(x, f) && x.value !== 0 && !(x.words && x.value <= 2)
+      && oneClause(ctx.sentence.tokens, x, d)) && src.dates.some((sd) => oneClause(src.tokens, f, sd)));
     let bestConflict: Match | undefined;
     for (const sd of src.dates) {
       if (!sharesField(d, sd)) continue;
@@ -35,6 +40,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       const cov = coverage(frame, stems, ctx.idf, undefined, ctx.cache.contextStems(id));
       const loc = coverage(frame, stems, ctx.idf, sf.weights);
       const m: Match = { id, d: sd, sf, cov, loc };
+      ctx.trace?.('date', { claim: ctx.text.slice(d.start, d.end), value: ctx.index.docText(id).slice(sd.start, sd.end), source: ctx.index.text(id), cov, loc, supports: dateSupports(d, sd), anchored });
       if (dateSupports(d, sd)) {
         if (cov >= 0.25 || loc >= 0.25 || (cov >= 0.1 && !missing(frame, ctx.cache.entities(id, 2)))) support.push(m);
       } else if (datesCompatible(d, sd)) {
@@ -44,16 +50,18 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
         if (!bestConflict || loc > bestConflict.loc) bestConflict = m;
       }
     }
-    if (bestConflict) conflicts.push(bestConflict);
+    // a sentence with a date that agrees with the draft's is about that date, not its other one ("on Jan. 1 after the board voted on Wednesday")
+    if (bestConflict && !src.dates.some((sd) => sharesField(d, sd) && (dateSupports(d, sd) || datesCompatible(d, sd)))) conflicts.push(bestConflict);
   }
   // an event the source reports without a date happened on the source's own date (its header or
   // dateline); what someone "said on Wednesday" was most often said at the briefing of that date
-  const statement = ctx.sentence.tokens.slice(Math.max(0, d.first - 3), d.first).some((t) => SPEECH_VERBS.has(t.low));
+  const statement = ctx.sentence.tokens.slice(Math.max(0, d.first - 6), d.first).some((t) => SPEECH_VERBS.has(t.low) || SPEECH_ACTS.has(t.stem));
   if (!support.length) {
     for (const id of ctx.candidatesFor(frame)) {
       const doc = ctx.index.doc(id);
       if (!doc.date || !dateSupports(d, doc.date.at) || doc.date.sentence === id) continue;
       const cov = coverage(frame, ctx.cache.stemsOf(id), ctx.idf, undefined, ctx.cache.contextStems(id));
+      ctx.trace?.('date of the source', { claim: ctx.text.slice(d.start, d.end), source: ctx.index.text(id), cov, statement, missing: missing(frame, ctx.cache.entities(id, 1)) });
       if (cov < (statement ? 0.3 : 0.6) || missing(frame, ctx.cache.entities(id, 1))) continue;
       const dateLine = ctx.evidence(doc.date.sentence, [{ start: doc.date.at.start, end: doc.date.at.end }]);
       const text = ctx.index.docText(doc.date.sentence).slice(doc.date.at.start, doc.date.at.end);
@@ -100,6 +108,13 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     message: `No source gives this date (${claimText})${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`,
     evidence: near, fixes: [],
   };
+}
+
+/** No clause boundary (a comma, semicolon, colon or dash) between two claims of a sentence. */
+function oneClause(toks: readonly { text: string }[], a: { first: number; last: number }, b: { first: number; last: number }): boolean {
+  const from = Math.min(a.last, b.last), to = Math.max(a.first, b.first);
+  for (let k = from + 1; k < to; k++) if (/^[,;:\u2014\u2013]$/.test(toks[k].text)) return false;
+  return true;
 }
 
 /** Days between two dates, as far as both state them (a month counts 31); undefined when they share no field. */

@@ -70,6 +70,7 @@ function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quant
     supports = (!headsDiffer && !miss && !countryMissing && (hm || cov >= 0.15 || ((distinctive(q) || rare) && cov >= 0.05))) || (cov >= 0.6 && !countryMissing);
     // "more than 400 calls" is met by a bigger number only about the same thing
     if (q.approx === 'min' || q.approx === 'max') supports &&= q.value === f.value || hm || cov >= 0.3;
+    ctx.trace?.('figure support', { claim: ctx.text.slice(q.start, q.end), source: ctx.index.text(id), supports, cov, loc, hm, miss, countryMissing, headsDiffer, rare, head: frame.head, sourceHead: sf.head });
   }
   return { id, f, sf, cov, loc, hm, anchored: false, supports };
 }
@@ -108,6 +109,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
       m.anchored = anchored;
       if (sameValue(q, f)) { if (m.supports) support.push(m); continue; }
       const { sf, cov, loc, hm } = m;
+      ctx.trace?.('figure conflict', { claim: ctx.text.slice(q.start, q.end), source: ctx.index.text(id), value: ctx.index.docText(id).slice(f.start, f.end), cov, loc, hm, head: frame.head, sourceHead: sf.head, missing: missing(frame, ctx.cache.entities(id, 1)) });
       const nounsAgree = hm || !frame.head || !sf.head || (sf.weights.get(frame.head) ?? 0) >= 0.5;
       if (!nounsAgree || missing(frame, ctx.cache.entities(id, 1))) continue;
       if (q.dim === 'count' && (q.words !== f.words) && Math.max(q.value, f.value) > 20) continue;

@@ -48,8 +48,12 @@ const ORG_WORDS = new Set(('department ministry authority agency council bank un
 const NUMBERED = new Set(['base', 'route', 'highway', 'flight', 'resolution', 'article', 'section', 'chapter', 'unit', 'gate',
   'terminal', 'platform', 'line', 'camp', 'zone', 'district', 'ward', 'precinct', 'building', 'block', 'sector', 'wing',
   'battalion', 'brigade', 'division', 'regiment', 'squadron', 'road', 'street', 'avenue', 'pier', 'dock', 'hangar', 'tower']);
-const POST_NOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'msp', 'mbe', 'obe', 'cbe', 'kbe', 'dbe', 'jr', 'sr', 'phd', 'md', 'esq', 'ii', 'iii', 'iv', 'frs']);
-const NOT_NAMES = new Set(['i', 'mr', 'mrs', 'ms', 'dr', 'sir', 'ok', 'tv', 'am', 'pm', 'a.m.', 'p.m.', 'ad', 'bc', 'ceo']);
+const POST_NOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'msp', 'mbe', 'obe', 'cbe', 'kbe', 'dbe', 'jr', 'sr', 'phd', 'md', 'esq', 'ii', 'iii', 'iv', 'frs',
+  // company forms: "Potasas del Ebro SA" is "Potasas del Ebro"
+  'sa', 'plc', 'ltd', 'inc', 'corp', 'ag', 'gmbh', 'nv', 'spa', 'llc', 'bv', 'oyj', 'asa', 'sarl', 'srl', 'pty', 'lp', 'llp']);
+const NOT_NAMES = new Set(['i', 'mr', 'mrs', 'ms', 'dr', 'sir', 'ok', 'tv', 'am', 'pm', 'a.m.', 'p.m.', 'ad', 'bc', 'ceo',
+  // pronouns and determiners opening a sentence inside a quotation ("... patients. Our advice is simple")
+  'our', 'we', 'it', 'its', 'they', 'their', 'he', 'she', 'his', 'her', 'this', 'that', 'these', 'those', 'there', 'my', 'your', 'you', 'them', 'nobody', 'everyone', 'everybody', 'someone', 'nothing', 'none']);
 
 export interface NameContext {
   /** token indexes taken by other claims (dates, figures, quote marks) */
@@ -73,7 +77,8 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
     const bare = t.low.replace(/'s$/, '');
     if (MONTHS.has(bare) && bare.length > 3 && !(bare === 'may' || bare === 'march' || bare === 'august' || bare === 'june')) return false;
     if (WEEKDAYS.has(bare) && bare.length > 3) return false;
-    if (ctx.titleCase && isCommonWord(t.low) && !COUNTRY_OF.has(t.low) && !ROLE_HEADS.has(t.low)) return false;
+    if (ctx.titleCase && isCommonWord(t.low) && !COUNTRY_OF.has(t.low) && !ROLE_HEADS.has(t.low)
+      && !(NUMBERED.has(t.low) && toks[i + 1]?.kind === 'num' && !ctx.skip(i + 1))) return false;
     return true;
   };
   for (let i = 0; i < toks.length; i++) {
@@ -85,7 +90,9 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
         const t = toks[j];
         if (usable(j)) { last = j; if (possessive(t)) break; j++; continue; }
         if (t.kind === 'word' && CONNECTORS.has(t.low) && !t.cap && usable(j + 1) && joins(toks, i, j)) { j++; continue; }
-        if (t.text === '-' && !t.spaceBefore && toks[j + 1] && !toks[j + 1].spaceBefore && toks[j + 1].kind === 'word') { last = j + 1; j += 2; continue; }
+        // "Jean-François", "Côté-Ferland", "al-Assad"; not "London-listed Halcyon" (an adjective before a name)
+        if (t.text === '-' && !t.spaceBefore && toks[j + 1] && !toks[j + 1].spaceBefore && toks[j + 1].kind === 'word'
+          && (toks[j + 1].cap || CONNECTORS.has(toks[j + 1].low) || !isCapWord(toks[j + 2]))) { last = j + 1; j += 2; continue; }
         if (t.kind === 'num' && /^\d{1,5}$/.test(t.text) && NUMBERED.has(toks[j - 1].low) && toks[j - 1].cap && !ctx.skip(j)) { last = j; break; }
         break;
       }
@@ -96,6 +103,7 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
     // a common word at the start of a sentence is not a name ("Analysts said", "The United States")
     // ("Protesters gathered": a lone word whose root is common, "protest" + "-ers")
     while (s <= last && s === firstWordAt(toks, ctx, s) && (isCommonWord(toks[s].low) || (s === last && commonRoot(toks[s].low)))
+      && !(NUMBERED.has(toks[s].low) && toks[s + 1]?.kind === 'num' && s + 1 <= last)
       && !COUNTRY_OF.has(toks[s].low) && !ROLE_HEADS.has(toks[s].low) && !ROLE_MODIFIERS.has(toks[s].low)) {
       s++;
       while (s <= last && !isCapWord(toks[s])) s++;
@@ -210,7 +218,9 @@ function buildMention(toks: readonly Token[], s: number, lastIn: number, src: st
   const weak = !country && words.every((w) => isCommonWord(w) || w.length <= 2 || CONNECTORS.has(w));
   const orgish = words.some((w) => ORG_WORDS.has(w));
   const speech = SPEECH_VERBS.has(toks[last + 1]?.low ?? '') || /^(said|says|added|adds|according)$/.test(toks[ns - 1]?.low ?? '');
-  const person = !country && !orgish && (!!role || (words.length >= 2 && !weak) || !!speech);
+  // "MHRA Chief Safety Officer" (a title with no name after it) is not a person
+  const titleOnly = ROLE_HEADS.has(words[words.length - 1]);
+  const person = !country && !orgish && !titleOnly && (!!role || (words.length >= 2 && !weak) || !!speech);
   let end = toks[last].end;
   const lastText = toks[last].text;
   if (/['\u2019]s$/i.test(lastText)) end -= 2;

@@ -138,7 +138,29 @@ export function extractQuantities(toks: readonly Token[], skip: (i: number) => b
     const q = quantityAt(toks, i, skip);
     if (q) { out.push(q); i = q.last; }
   }
-  return out;
+  return out.map((q, n) => elliptic(toks, q, out[n - 1], out[n + 1]) ?? q);
+}
+
+// Words that may follow an elliptic figure without being what it counts ("every ten outside rush hour")
+const TRAILING = new Set(['outside', 'during', 'inside', 'before', 'after', 'until', 'since', 'at', 'on', 'in', 'off', 'per', 'each', 'now', 'today', 'previously', 'earlier', 'last', 'this', 'a', 'an', 'the']);
+// Words that join two figures of one measure, the second of which may leave its unit out
+const JOINS = new Set(['instead', 'of', 'every', 'than', 'rather', 'from', 'to', 'and', 'or', 'versus', 'vs', 'against', 'compared', 'with', '-', '\u2013', 'between']);
+
+/**
+ * A bare number whose unit is the figure's next to it: "every 12 minutes instead of every 10",
+ * "from 35 to 40 per cent". Only when nothing is counted after it and only joining words lie between.
+ */
+function elliptic(toks: readonly Token[], q: Quantity, prev: Quantity | undefined, next: Quantity | undefined): Quantity | null {
+  if (q.dim !== 'count' || q.pair) return null;
+  const after = toks[q.last + 1];
+  if (after && after.kind === 'word' && !isStop(after) && !JOINS.has(after.low) && !TRAILING.has(after.low)) return null;
+  const joined = (a: number, b: number) => b - a <= 4 && toks.slice(a, b).every((t) => JOINS.has(t.low) || t.text === ',');
+  const other = prev && prev.dim !== 'count' && prev.dim !== 'ordinal' && prev.dim !== 'age' && !prev.pair && joined(prev.last + 1, q.first) ? prev
+    : next && next.dim !== 'count' && next.dim !== 'ordinal' && next.dim !== 'age' && !next.pair && joined(q.last + 1, next.first) && !next.unit.startsWith('%') ? next
+    : next && next.dim === 'percent' && joined(q.last + 1, next.first) ? next : undefined;
+  if (!other || other.dim === 'money') return null;
+  const factor = other.scale / Math.max(1e-12, Math.pow(10, 0)) ;
+  return { ...q, value: q.value * factor, dim: other.dim, unit: other.unit, scale: factor };
 }
 
 function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => boolean): Quantity | null {
@@ -223,6 +245,8 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
   // "one and a half", "two and a half"
   if (words && toks[k]?.low === 'and' && toks[k + 1]?.low === 'a' && toks[k + 2]?.low === 'half') { value += 0.5; decimals = 1; k += 3; numLast = k - 1; }
   // scale: "5bn", "5 billion", "1.5 million"
+  // "$612.4-million" (a scale word joined by a hyphen)
+  if (!ordinal && toks[k]?.text === '-' && !toks[k].spaceBefore && toks[k + 1] && !toks[k + 1].spaceBefore && /^(thousand|million|billion|trillion)$/.test(toks[k + 1].low)) k++;
   const sc = toks[k];
   if (!ordinal && sc && sc.kind === 'word' && SCALES.has(sc.low)) {
     const glued = !sc.spaceBefore;
@@ -301,6 +325,9 @@ export function sameValue(draft: Quantity, source: Quantity): boolean {
   const scale = draft.scale;
   const step = Math.pow(10, -draft.decimals) * scale;
   if (Math.abs(a - b) <= step / 2 + 1e-9 * Math.abs(a) && rel < 0.05) return true;
+  // the same measure in a coarser unit is rounded to that unit: "52 hours" is "two days", "27 miles" is "43 km"
+  if (draft.unit !== source.unit && draft.dim === source.dim && draft.dim !== 'money' && source.scale > draft.scale
+    && Math.abs(a - b) < (source.scale * Math.pow(10, -source.decimals)) / 2) return true;
   if (draft.approx === 'approx' || source.approx === 'approx') return rel <= 0.03;
   // a bound met by a source bound of the same kind must be that bound: "up to $6bn" is not "up to $5bn"
   if (draft.approx === source.approx) return false;

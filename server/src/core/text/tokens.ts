@@ -146,6 +146,9 @@ function stemWord(low: string): string {
   else if (w.endsWith('ied') && w.length >= 5) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('ed') && !w.endsWith('eed') && w.length >= 5) w = undouble(w.slice(0, -2));
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  // British and American spellings meet: "apologise"/"apologize", "organisation"/"organization"
+  if (w.endsWith('is') && w.length > 5) w = `${w.slice(0, -2)}iz`;
+  else if (w.endsWith('isation')) w = `${w.slice(0, -6)}ization`;
   return w;
 }
 

@@ -198,7 +198,7 @@ export const APPROX_BEFORE: ReadonlyMap<string, 'approx' | 'min' | 'max'> = new 
 /** Nouns that count the same thing, so "1,500 troops" and "1,500 soldiers" share a frame. Stems. */
 export const NOUN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['troop', 'soldier', 'force', 'personnel', 'servicemen', 'servicemember', 'serviceman', 'military', 'service member'],
-  ['person', 'resident', 'inhabitant', 'citizen', 'individual', 'civilian', 'local'],
+  ['person', 'resident', 'inhabitant', 'citizen', 'individual', 'civilian', 'local', 'patient'],
   ['protester', 'demonstrator', 'marcher', 'rallygoer'],
   ['kill', 'die', 'fatality', 'victim', 'dead', 'casualty', 'body'],
   ['injure', 'casualty', 'hurt'],
@@ -234,6 +234,7 @@ export const NOUN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['expect', 'forecast', 'project', 'predict', 'anticipate'],
   ['war', 'conflict', 'fighting', 'hostility'],
   ['visit', 'trip', 'tour'],
+  ['rescue', 'save', 'free', 'extract'],
   ['close', 'shut'],
   ['reopen', 'resume'],
   ['peak', 'crest'],
