@@ -106,6 +106,24 @@ describe('checker: extraction regressions from held-out corpora', () => {
   });
 });
 
+describe('checker: titles in apposition, the calendar', () => {
+  const index = corpusFrom({
+    'release.md': 'François Thériault, director general of the transit agency, presented the budget.\n\nThe recall was announced on Thursday 5 June 2025.\n',
+    'transcript.txt': 'MARTA IBÁÑEZ (Regional Minister for Industry): Good afternoon.\n\nPAOLO FERRI (Director): The barrier held.\n',
+  });
+  it('a title after a name and a comma is checked like one before it', () => {
+    assert.deepEqual(flags(index, 'François Thériault, the agency\'s chief financial officer, presented the budget.\n'), ["1:34 conflicting-name 'chief financial officer' -> 'director general'"]);
+    assert.deepEqual(flags(index, 'François Thériault, the agency\'s director general, presented the budget.\n'), []);
+  });
+  it('a lower-case title before a name and a comma, and a title from a transcript label', () => {
+    assert.deepEqual(flags(index, 'The regional labour minister, Marta Ibáñez, spoke first.\n'), ["1:5 conflicting-name 'regional labour minister' -> 'regional minister for industry'"]);
+  });
+  it('a weekday the calendar contradicts, once a source gives the year', () => {
+    assert.deepEqual(flags(index, 'The recall was announced on Wednesday, 5 June.\n'), ["1:29 conflicting-date 'Wednesday' -> 'Thursday'"]);
+    assert.deepEqual(flags(index, 'The recall was announced on Thursday, 5 June.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

@@ -4,7 +4,8 @@
 import { DateMention, dateSupports, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
 import { CheckContext, distinct, where } from './context';
 import { comparable, sameValue } from '../extract/quantities';
-import { SPEECH_VERBS } from '../text/vocab';
+import { MONTH_NAMES, SPEECH_VERBS, WEEKDAY_NAMES } from '../text/vocab';
+import { stem } from '../text/tokens';
 import { Frame, coverage, frameOf } from './frame';
 import { clash, missing } from './figures';
 import { CODES, ClaimResult, Evidence } from './types';
@@ -18,6 +19,8 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   const frame = frameOf(ctx.sentence, d.first, d.last, false);
   const copy = ctx.copied('date', d.start, d.end);
   if (copy) return copy;
+  const calendar = wrongWeekday(ctx, d);
+  if (calendar) return calendar;
   const support: Match[] = [];
   const partial: Match[] = [];
   const conflicts: Match[] = [];
@@ -107,6 +110,37 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     ...base, verdict: 'unsupported', code: CODES.unsupportedDate,
     message: `No source gives this date (${claimText})${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`,
     evidence: near, fixes: [],
+  };
+}
+
+/**
+ * "Wednesday, 5 June" when 5 June of the sources' year was a Thursday: the calendar decides, once a
+ * source gives the year of that day (or the draft does).
+ */
+function wrongWeekday(ctx: CheckContext, d: DateMention): ClaimResult | null {
+  if (d.weekday === undefined || d.day === undefined || d.month === undefined || d.at.weekday === undefined) return null;
+  let year = d.year;
+  let ev: { id: number; sd: DateMention } | undefined;
+  const q = new Map<string, number>([[String(d.day), 1], [stem(MONTH_NAMES[d.month].toLowerCase()), 1]]);
+  for (const h of ctx.index.search(q, 20)) {
+    const sd = ctx.index.sentence(h.id).dates.find((x) => x.day === d.day && x.month === d.month && (year === undefined ? x.year !== undefined : x.year === year || x.year === undefined));
+    if (sd) { ev = { id: h.id, sd }; year ??= sd.year; break; }
+  }
+  if (year === undefined || !ev) return null;
+  const weekday = ((new Date(Date.UTC(year, d.month - 1, d.day)).getUTCDay() + 6) % 7) + 1;
+  if (weekday === d.weekday) return null;
+  const right: DateMention = { ...d, weekday, year: undefined };
+  const t = rewriteDate(ctx.sentence.tokens, d, right, ctx.text);
+  const claimText = ctx.text.slice(d.start, d.end);
+  const e = ctx.evidence(ev.id, [{ start: ev.sd.start, end: ev.sd.end }]);
+  const srcText = ctx.index.docText(ev.id).slice(ev.sd.start, ev.sd.end);
+  const start = ctx.sentence.tokens[d.at.weekday].start, end = ctx.sentence.tokens[d.at.weekday].end;
+  const wd = t.slice(start - d.start, t.length - (d.end - end));
+  return {
+    kind: 'date', verdict: 'conflict', code: CODES.conflictingDate, claimStart: d.start, claimEnd: d.end, start, end,
+    message: `${srcText} (${where(e)}) was a ${WEEKDAY_NAMES[weekday]}, not a ${WEEKDAY_NAMES[d.weekday]} (${claimText}).`,
+    sourceValue: `${WEEKDAY_NAMES[weekday]}, ${srcText}`, evidence: [e],
+    fixes: [{ title: `Replace with '${wd}' (${where(e).replace(/:\d+$/, '')})`, start, end, newText: wd }],
   };
 }
 

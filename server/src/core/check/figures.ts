@@ -155,7 +155,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     return { ...base, verdict: 'conflict', code: CODES.conflictingFigure, message, sourceValue: srcPhrase, evidence: ev, fixes };
   }
   // ordinals and "one", "two" in words ("the two leaders") are flagged when contradicted, not when absent
-  if (q.dim === 'ordinal' || (q.words && q.value <= 2)) return null;
+  if (q.dim === 'ordinal' || (q.words && q.value / (q.scale || 1) <= 2)) return null;
   const closest = ctx.sentenceCandidates()[0];
   const near: Evidence[] = closest === undefined ? [] : [ctx.evidence(closest, [])];
   const what = ctx.text.slice(q.start, tokenEnd(ctx, frame.npEnd, q.end));

@@ -5,7 +5,7 @@
 import { NameMention, loose } from '../extract/names';
 import { NameEntry, NameIndex, RoleFact } from '../index/names-index';
 import { fold } from '../text/tokens';
-import { ROLE_HEADS, ROLE_MODIFIERS } from '../text/vocab';
+import { COUNTRY_OF, ROLE_HEADS, ROLE_MODIFIERS, isCommonWord } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
 import { CODES, ClaimResult, Evidence } from './types';
 
@@ -175,14 +175,18 @@ function rangeOfRole(ctx: CheckContext, f: RoleFact): { start: number; end: numb
 /** "Armenian Prime Minister" -> "Prime Minister" when the draft wrote no nationality. */
 function stripDemonym(src: string, draft: string): string {
   const first = src.split(/\s+/)[0];
-  if (/^[A-Z]/.test(first) && !ROLE_MODIFIERS.has(first.toLowerCase()) && !draft.toLowerCase().startsWith(first.toLowerCase()) && src.includes(' ')) {
+  if (/^[A-Z]/.test(first) && !ROLE_MODIFIERS.has(first.toLowerCase()) && !ROLE_HEADS.has(first.toLowerCase()) && !draft.toLowerCase().startsWith(first.toLowerCase()) && src.includes(' ')) {
     const rest = src.slice(first.length).trim();
     if (/^[A-Z]/.test(rest)) return rest;
   }
   return src;
 }
 
+/** A title in the draft's case: lower case when the draft wrote it so, but for names ("former French ambassador to Mali"). */
 function matchCase(text: string, like: string): string {
-  if (/^[a-z]/.test(like)) return text.toLowerCase();
-  return text;
+  if (!/^[a-z]/.test(like)) return text;
+  return text.replace(/\p{L}[\p{L}'\u2019-]*/gu, (w) => {
+    const low = w.toLowerCase();
+    return (isCommonWord(low) || ROLE_HEADS.has(low) || ROLE_MODIFIERS.has(low)) && !COUNTRY_OF.has(low) && w !== w.toUpperCase() ? low : w;
+  });
 }

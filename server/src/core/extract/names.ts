@@ -109,7 +109,12 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
       while (s <= last && !isCapWord(toks[s])) s++;
     }
     if (s > last) { i = last; continue; }
-    const m = buildMention(toks, s, last, ctx.src);
+    let m = buildMention(toks, s, last, ctx.src);
+    // a title in apposition: "François Thériault, the STSE's director general," / "the region's mayor, Ines Carvalho,"
+    if (m && !m.role && !m.country && !m.words.some((w) => ORG_WORDS.has(w))) {
+      const r = roleAfter(toks, m.last) ?? roleBefore(toks, m.first);
+      if (r) m = { ...m, role: makeRole(toks, r.from, r.to, ctx.src), person: true };
+    }
     if (m) out.push(m);
     i = last;
   }
@@ -123,6 +128,72 @@ function commonRoot(low: string): boolean {
   const root = m[1];
   return isCommonWord(root) || isCommonWord(`${root}e`) || (m[2].startsWith('e') && isCommonWord(`${root}e`));
 }
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her']);
+const COMPLEMENT = new Set(['of', 'to', 'for', 'at', 'in']);
+
+/**
+ * A title after a name and a comma: ", the STSE's chief financial officer,", ", a former French ambassador to
+ * Mali and Senegal,", ", MHRA Chief Safety Officer,". The span runs from the first word after the
+ * determiner and owner to the head and its complement; it must end the apposition (a comma, a full stop,
+ * a speech verb).
+ */
+function roleAfter(toks: readonly Token[], last: number): { from: number; to: number } | null {
+  if (toks[last + 1]?.text !== ',') return null;
+  let k = last + 2;
+  if (DETERMINERS.has(toks[k]?.low ?? '')) k++;
+  // the owner: "the STSE's", "the authority's", "MHRA"
+  let from = k;
+  while (k < toks.length && toks[k].kind === 'word' && possessive(toks[k]) && k - from < 3) { k++; from = k; }
+  let head = -1;
+  for (let j = k; j < Math.min(toks.length, k + 6); j++) {
+    const t = toks[j];
+    if (t.kind !== 'word') break;
+    if (isRoleHead(t.low)) head = j;
+    else if (head >= 0 && !ROLE_MODIFIERS.has(t.low)) break;
+    else if (!(ROLE_MODIFIERS.has(t.low) || COUNTRY_OF.has(t.low) || (t.cap && !isCommonWord(t.low)) || (!t.cap && isCommonWord(t.low) && !isStopLike(t.low)))) break;
+  }
+  if (head < 0) return null;
+  let to = head;
+  // "ambassador to Mali and Senegal", "director of public health"
+  if (COMPLEMENT.has(toks[to + 1]?.low ?? '')) {
+    let j = to + 2;
+    // "of Public Health", "to Mali and Senegal", "of public health"; not "of the transit agency" (an owner, not the office)
+    const owner = toks[j]?.low === 'the';
+    if (owner) j++;
+    let end = -1;
+    while (j < toks.length && toks[j].kind === 'word' && (toks[j].cap || (!owner && (toks[j].low === 'and' || !isStopLike(toks[j].low)) && j - to < 7))) { if (toks[j].low !== 'and') end = j; j++; }
+    if (end > to) to = end;
+    // the owner phrase ends the apposition but is not part of the title
+    else if (owner) {
+      let e = j;
+      while (e < toks.length && e - j < 6 && toks[e].kind === 'word') e++;
+      if (/^[,.;:]$/.test(toks[e]?.text ?? '')) return { from: trimFrom(toks, from, head), to };
+    }
+  }
+  const after = toks[to + 1];
+  if (after && !/^[,.;:]$/.test(after.text) && !SPEECH_VERBS.has(after.low)) return null;
+  return { from: trimFrom(toks, from, head), to };
+}
+
+/** The title's first word: not a determiner or an owner. */
+function trimFrom(toks: readonly Token[], from: number, head: number): number {
+  while (from < head && (DETERMINERS.has(toks[from].low) || possessive(toks[from]))) from++;
+  return from;
+}
+
+/** A lower-case title before a name and a comma: "Aragon's regional labour minister, Marta Ibáñez". */
+function roleBefore(toks: readonly Token[], first: number): { from: number; to: number } | null {
+  if (toks[first - 1]?.text !== ',' || toks[first - 2]?.kind !== 'word' || !isRoleHead(toks[first - 2].low) || toks[first - 2].cap) return null;
+  let from = first - 2;
+  while (from - 1 >= 0 && toks[from - 1].kind === 'word' && !toks[from - 1].cap && (ROLE_MODIFIERS.has(toks[from - 1].low) || isRoleHead(toks[from - 1].low))) from--;
+  const before = toks[from - 1];
+  // only at the start of a clause, after a determiner or an owner: not "... said the minister, Marta Ibáñez"
+  if (before && !(DETERMINERS.has(before.low) || possessive(before) || before.text === ',')) return null;
+  return { from, to: first - 2 };
+}
+
+const isStopLike = (w: string) => /^(the|a|an|and|or|but|who|which|that|said|says|told|is|was|has|had|have|will|would|of|to|in|on|at|for|by|with|from)$/.test(w);
 
 function orgLike(toks: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (ORG_WORDS.has(toks[k].low) || toks[k].low === 'route' || toks[k].low === 'peace') return true;

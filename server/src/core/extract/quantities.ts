@@ -57,7 +57,7 @@ function wordNumber(toks: readonly Token[], i: number): { v: number; last: numbe
   // (not "a month-long period": an adjective, part of what the sentence is about)
   // only as a span of time ("for a month", "a year ago"), not a rate ("twice a day", "10 mg a day")
   if ((toks[i]?.low === 'a' || toks[i]?.low === 'an') && ONE_OF.has(toks[i + 1]?.low ?? '') && toks[i + 2]?.text !== '-'
-    && (SPAN_BEFORE.has(toks[i - 1]?.low ?? '') || toks[i + 2]?.low === 'ago')) return { v: 1, last: i };
+    && (SPAN_BEFORE.has(toks[i - 1]?.low ?? '') || /^(ago|after|before|later|earlier|long|old)$/.test(toks[i + 2]?.low ?? ''))) return { v: 1, last: i };
   let j = i, cur = 0, any = false, last = -1;
   while (j < toks.length) {
     const w = toks[j].low;

@@ -49,7 +49,8 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(('president vice-presiden
   + 'registrar ombudsman controller comptroller curator strategist pollster spokesperson counsel surgeon nurse physician '
   + 'firefighter officer-in-charge warden pilot architect planner councilmember councilwoman councilman alderwoman '
   + 'assemblyman assemblywoman assemblymember trustee selectman selectwoman legislator lawmaker delegate commander-in-chief '
-  + 'cfo cto cio coo chancellor vice-chancellor superintendent spokesman').split(' '));
+  + 'cfo cto cio coo chancellor vice-chancellor superintendent spokesman barrister solicitor attache paramedic forecaster '
+  + 'pathologist epidemiologist virologist inspector-general ceo-elect director-general').split(' '));
 /** Words that may stand in a title before its head ("Deputy Pentagon Press Secretary", "Defense Minister"). */
 export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(('deputy vice prime foreign defense defence interior finance home '
   + 'justice health education economy economic trade energy environment culture transport labour labor agriculture '
@@ -140,6 +141,7 @@ export const UNITS: ReadonlyMap<string, UnitInfo> = new Map([
   ...['hour', 'hours', 'hr', 'hrs', 'h'].map((k) => [k, U('duration', 'h', 3600)] as const),
   ...['day', 'days'].map((k) => [k, U('duration', 'day', 86400)] as const),
   ...['week', 'weeks'].map((k) => [k, U('duration', 'week', 604800)] as const),
+  ...['fortnight', 'fortnights'].map((k) => [k, U('duration', 'fortnight', 1209600)] as const),
   ...['month', 'months'].map((k) => [k, U('duration', 'month', 2629800)] as const),
   ...['year', 'years', 'yr', 'yrs'].map((k) => [k, U('duration', 'year', 31557600)] as const),
   ...['decade', 'decades'].map((k) => [k, U('duration', 'decade', 315576000)] as const),
