@@ -124,6 +124,19 @@ describe('checker: titles in apposition, the calendar', () => {
   });
 });
 
+describe('checker: units, ages, one passage', () => {
+  it('temperatures with a bare C or F; ages however written', () => {
+    const index = corpusFrom({ 'wire.txt': 'Temperatures reached 44.3 degrees Celsius (111.7 F) on Wednesday.\n\nA 71-year-old man died on Wednesday.\n\nThe survivors, aged between 23 and 51, are in hospital.\n' });
+    assert.deepEqual(flags(index, 'Temperatures reached 44.3C on Wednesday.\n'), []);
+    assert.deepEqual(flags(index, 'Temperatures reached 45.3C on Wednesday.\n'), ["1:22 conflicting-figure '45.3C' -> '44.3C'"]);
+    assert.deepEqual(flags(index, 'The man who died on Wednesday was 71 years old. The survivors are aged 23 to 51.\n'), []);
+  });
+  it('two claims of a sentence in one source sentence make one passage, whatever the words', () => {
+    const index = corpusFrom({ 'bulletin.txt': 'Water levels are expected to fall below 4 metres by Tuesday.\n' });
+    assert.deepEqual(flags(index, 'The river should be back under 4 metres by Tuesday.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

@@ -1,8 +1,8 @@
 // What a rule needs while checking one draft sentence: candidate source sentences (BM25 over
 // the sentence and over the claim's frame), and cached views of each source sentence.
 import { AnalyzedSentence, AnalyzedText } from '../extract/analyze';
-import { DateMention } from '../extract/dates';
-import { Quantity } from '../extract/quantities';
+import { DateMention, dateSupports } from '../extract/dates';
+import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { CorpusIndex, termsOf } from '../index/corpus-index';
 import { stem } from '../text/tokens';
 import { ClaimResult, Evidence } from './types';
@@ -144,6 +144,18 @@ export class CheckContext {
   nearbyDates(): DateMention[] {
     const i = this.sentence.index;
     return this.draft.sentences.slice(Math.max(0, i - 1), i + 2).flatMap((s) => s.dates);
+  }
+
+  /**
+   * The source sentence also gives another figure or date of this draft sentence, with the same value
+   * ("under 4 metres by Tuesday" / "below 4 metres by Tuesday"): the two sentences are one passage.
+   */
+  sharesOtherClaim(id: number, self: Quantity | DateMention): boolean {
+    const src = this.index.sentence(id);
+    const weighty = (x: Quantity) => x !== self && !(x.words && x.value / (x.scale || 1) <= 2) && x.value !== 0;
+    if (this.sentence.quantities.some((x) => weighty(x) && src.quantities.some((f) => comparable(x, f) && sameValue(x, f)))) return true;
+    const fields = (d: DateMention) => [d.year, d.month, d.day, d.weekday].filter((v) => v !== undefined).length;
+    return this.sentence.dates.some((x) => x !== self && src.dates.some((sd) => dateSupports(x, sd) && fields(sd) >= 1 && (fields(x) >= 2 || x.weekday !== undefined)));
   }
 
   /** Source sentences, page chrome included, that hold this draft sentence word for word. */

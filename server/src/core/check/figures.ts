@@ -67,7 +67,9 @@ function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quant
     // a money or measure value met again needs less context than a count, but some, and no stranger country
     // a value the corpus gives in only a few sentences is itself evidence, given a little context and nothing against it
     const rare = !f.words && ctx.index.bm25.df(ctx.index.docText(id).slice(f.numStart, f.baseEnd).replace(/,/g, '')) <= 3;
-    supports = (!headsDiffer && !miss && !countryMissing && (hm || cov >= 0.15 || ((distinctive(q) || rare) && cov >= 0.05))) || (cov >= 0.6 && !countryMissing);
+    supports = (!headsDiffer && !miss && !countryMissing && (hm || cov >= 0.15 || ((distinctive(q) || rare) && cov >= 0.05))) || (cov >= 0.6 && !countryMissing)
+      // another claim of the sentence in the same source sentence: one passage, told in other words
+      || (!headsDiffer && !countryMissing && !miss && ctx.sharesOtherClaim(id, q));
     // "more than 400 calls" is met by a bigger number only about the same thing
     if (q.approx === 'min' || q.approx === 'max') supports &&= q.value === f.value || hm || cov >= 0.3;
     ctx.trace?.('figure support', { claim: ctx.text.slice(q.start, q.end), source: ctx.index.text(id), supports, cov, loc, hm, miss, countryMissing, headsDiffer, rare, head: frame.head, sourceHead: sf.head });

@@ -42,11 +42,13 @@ export function sameNoun(a: string | undefined, b: string | undefined): boolean 
   return ga !== undefined && ga === gb;
 }
 
+const PARTICIPLES = new Set(['lost', 'built', 'sold', 'held', 'paid', 'made', 'left', 'found', 'brought', 'taken', 'given', 'spent', 'kept',
+  'burnt', 'won', 'seen', 'known', 'shown', 'grown', 'thrown', 'hit', 'struck', 'caught', 'bought', 'sent', 'told', 'said', 'meant', 'run', 'begun', 'done', 'gone', 'fallen', 'risen', 'written', 'driven', 'stolen', 'frozen', 'hurt', 'shut', 'stuck', 'laid', 'led', 'fed', 'fled', 'slain']);
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'personnel', 'cattle', 'sheep', 'livestock', 'crew', 'feet', 'teeth', 'mice', 'geese', 'data', 'media', 'criteria']);
 // Words after a figure that say how, not what: never what a figure counts ("12 minutes rather than 10", "two days later")
 const NOT_HEADS = new Set(['rather', 'instead', 'than', 'ago', 'later', 'earlier', 'before', 'after', 'more', 'less', 'fewer', 'each', 'apiece',
   'alone', 'too', 'also', 'already', 'yet', 'still', 'only', 'just', 'even', 'again', 'now', 'then', 'there', 'here', 'away', 'back', 'ahead',
-  'behind', 'overall', 'altogether', 'together', 'long', 'old', 'high', 'wide', 'deep', 'tall', 'late', 'early', 'apart', 'since', 'until', 'ever']);
+  'behind', 'overall', 'altogether', 'together', 'worth', 'long', 'old', 'high', 'wide', 'deep', 'tall', 'late', 'early', 'apart', 'since', 'until', 'ever']);
 const NP_PREPS = new Set(['of', 'in', 'for', 'worth', 'on']);
 const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'across', 'inside', 'into', 'within', 'outside', 'throughout', 'around', 'towards', 'toward', 'through']);
 const ARTICLES = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'new', 'additional', 'extra', 'more']);
@@ -110,7 +112,7 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
     }
     // the head: the first plural noun, else the last word before a participle ("1,500 people gathered")
     let words = toks.slice(last + 1, npEnd + 1).filter((t) => t.kind === 'word' && !isStop(t));
-    const participle = words.findIndex((t, k) => k > 0 && /(ed|ing)$/.test(t.low) && t.low.length > 4);
+    const participle = words.findIndex((t, k) => k > 0 && ((/(ed|ing)$/.test(t.low) && t.low.length > 4) || PARTICIPLES.has(t.low)));
     if (participle > 0) words = words.slice(0, participle);
     const plural = words.find((t) => !t.cap && ((/[^s]s$/.test(t.low) && t.low.length > 3) || IRREGULAR_PLURALS.has(t.low)));
     const lastWord = [...words].reverse().find((t) => !t.cap || t.text.length > 3);

@@ -138,7 +138,23 @@ export function extractQuantities(toks: readonly Token[], skip: (i: number) => b
     const q = quantityAt(toks, i, skip);
     if (q) { out.push(q); i = q.last; }
   }
-  return out.map((q, n) => elliptic(toks, q, out[n - 1], out[n + 1]) ?? q);
+  const aged = out.map((q) => ageOf(toks, q) ?? q);
+  return aged.map((q, n) => elliptic(toks, q, aged[n - 1], aged[n + 1]) ?? q);
+}
+
+/** "a 71-year-old man", "71 years old", "aged 71": an age, whichever way it is written. */
+function ageOf(toks: readonly Token[], q: Quantity): Quantity | null {
+  if (q.words && q.value > 130) return null;
+  if (q.dim === 'duration' && q.unit === 'year') {
+    const dash = toks[q.last + 1]?.text === '-' ? 1 : 0;
+    const old = toks[q.last + 1 + dash];
+    if (old?.low !== 'old') return null;
+    const years = q.value / (q.scale || 1);
+    return { ...q, dim: 'age', unit: 'years', value: years, scale: 1, last: q.last + 1 + dash, end: old.end };
+  }
+  const before = toks[q.first - 1]?.low === 'between' ? toks[q.first - 2] : toks[q.first - 1];
+  if (q.dim === 'count' && /^(aged|ages|age)$/.test(before?.low ?? '') && q.value < 130) return { ...q, dim: 'age', unit: 'years' };
+  return null;
 }
 
 // Words that may follow an elliptic figure without being what it counts ("every ten outside rush hour")
@@ -155,7 +171,7 @@ function elliptic(toks: readonly Token[], q: Quantity, prev: Quantity | undefine
   const after = toks[q.last + 1];
   if (after && after.kind === 'word' && !isStop(after) && !JOINS.has(after.low) && !TRAILING.has(after.low)) return null;
   const joined = (a: number, b: number) => b - a <= 4 && toks.slice(a, b).every((t) => JOINS.has(t.low) || t.text === ',');
-  const other = prev && prev.dim !== 'count' && prev.dim !== 'ordinal' && prev.dim !== 'age' && !prev.pair && joined(prev.last + 1, q.first) ? prev
+  const other = prev && prev.dim !== 'count' && prev.dim !== 'ordinal' && !prev.pair && joined(prev.last + 1, q.first) ? prev
     : next && next.dim !== 'count' && next.dim !== 'ordinal' && next.dim !== 'age' && !next.pair && joined(q.last + 1, next.first) && !next.unit.startsWith('%') ? next
     : next && next.dim === 'percent' && joined(q.last + 1, next.first) ? next : undefined;
   if (!other || other.dim === 'money') return null;
