@@ -137,6 +137,26 @@ describe('checker: units, ages, one passage', () => {
   });
 });
 
+describe('checker: names and headlines from a wildfire corpus', () => {
+  const index = corpusFrom({
+    'briefing.txt': 'Press briefing on the Sierra de Albarén fire - Friday 15 August 2025\n\nJOAQUÍN PEÑALVER RUIZ (regional minister for the environment): The fire has a perimeter of 74 kilometres. This morning we consider 60 per cent of it stabilised.\n',
+    'wire.txt': 'Nearly 900 firefighters battled the blaze, which forced the evacuation of 3,150 people from seven villages.\n\nIt is the 14th major wildfire in Spain this summer.\n\nNicolas Normand, a former French ambassador to Mali and Senegal, said talks were under way.\n',
+  });
+  it('a Spanish first surname alone is the person; a country ending a title is not a first name', () => {
+    assert.deepEqual(flags(index, 'Peñalver said the fire had a perimeter of 74 kilometres.\n'), []);
+    assert.deepEqual(flags(index, 'Former French ambassador to Mali and Senegal Nicolas Normand said talks were under way.\n'), []);
+  });
+  it('what a transcript\'s title line names is what its sentences are about', () => {
+    assert.deepEqual(flags(index, 'Firefighters had stabilised 60% of the perimeter of the Sierra de Albarén wildfire.\n'), []);
+  });
+  it('a headline sums up: its figures conflict only with the very same thing, and are never "unsupported"', () => {
+    assert.deepEqual(flags(index, '# Albarén fire 60% stabilised as three villages are allowed home\n\nResidents may return.\n'), []);
+  });
+  it('"14 major wildfires this summer" is "the 14th major wildfire this summer"', () => {
+    assert.deepEqual(flags(index, 'Spain has had 14 major wildfires this summer.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

@@ -81,8 +81,14 @@ export class SourceCache {
     let t = this.ents.get(key);
     if (!t) {
       const counts = new Map<string, number>();
-      for (const sid of this.index.segmentSentences(id)) for (const k of entityKeys(this.index.sentence(sid))) counts.set(k, (counts.get(k) ?? 0) + 1);
+      const sids = this.index.segmentSentences(id);
+      for (const sid of sids) for (const k of entityKeys(this.index.sentence(sid))) counts.set(k, (counts.get(k) ?? 0) + 1);
       t = new Set([...counts].filter(([, n]) => n >= 3).map(([k]) => k));
+      // and what its headline or title line names ("Press briefing on the Sierra de Albarén fire")
+      for (const sid of sids.slice(0, 3)) {
+        const h = this.index.sentence(sid);
+        if (h.heading || !/[.!?]["\u201d']?\s*$/.test(this.index.text(sid))) for (const k of entityKeys(h)) t.add(k);
+      }
       this.ents.set(key, t);
     }
     return t;

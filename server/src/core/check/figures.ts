@@ -47,7 +47,9 @@ export function nounMode(q: Quantity): 'adjacent' | 'preposition' {
 
 /** How one draft figure meets one source figure: the frame measures, and whether they agree. */
 function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quantity): Match & { supports: boolean } | undefined {
-  if (!comparable(q, f)) return undefined;
+  // "14 major wildfires this summer" is what "the 14th major wildfire this summer" says (same value: support only)
+  const nth = q.dim === 'count' && f.dim === 'ordinal' && q.value === f.value && q.value > 2;
+  if (!comparable(q, f) && !nth) return undefined;
   const sf = ctx.cache.frame(id, f.first, f.last, nounMode(f));
   if (clash(frame, sf, ctx.draftEntities())) return undefined;
   const stems = ctx.cache.stemsOf(id);
@@ -72,6 +74,7 @@ function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quant
       || (!headsDiffer && !countryMissing && !miss && ctx.sharesOtherClaim(id, q));
     // "more than 400 calls" is met by a bigger number only about the same thing
     if (q.approx === 'min' || q.approx === 'max') supports &&= q.value === f.value || hm || cov >= 0.3;
+    if (nth) supports &&= hm;
     ctx.trace?.('figure support', { claim: ctx.text.slice(q.start, q.end), source: ctx.index.text(id), supports, cov, loc, hm, miss, countryMissing, headsDiffer, rare, head: frame.head, sourceHead: sf.head });
   }
   return { id, f, sf, cov, loc, hm, anchored: false, supports };
@@ -118,6 +121,8 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
       if (!sameMagnitude(q, f)) continue;
       // the same digits at another scale ("€6.4bn" for "€6.4 million") are the same figure, mistyped
       const slip = sameDigits(q, f) && q.value !== f.value ? 0.15 : 0;
+      // a headline's words are few and its verbs loose: it conflicts only with a source about the very same thing
+      if (s.heading && !(cov >= 0.7 && loc >= 0.5)) continue;
       if (cov >= conflictBar(q) - slip && loc >= locBar - slip && (!bestConflict || closerFigure(q, m, bestConflict)) && !takenHere(id, f)) bestConflict = m;
     }
     if (bestConflict) conflicts.push(bestConflict);
@@ -156,8 +161,9 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
       : `Sources disagree on this figure (${ev.map((e) => `${figureIn(e)} at ${where(e)}`).join('; ')}); none gives ${claimText}.`;
     return { ...base, verdict: 'conflict', code: CODES.conflictingFigure, message, sourceValue: srcPhrase, evidence: ev, fixes };
   }
-  // ordinals and "one", "two" in words ("the two leaders") are flagged when contradicted, not when absent
-  if (q.dim === 'ordinal' || (q.words && q.value / (q.scale || 1) <= 2)) return null;
+  // ordinals and "one", "two" in words ("the two leaders") are flagged when contradicted, not when absent;
+  // so is a headline's figure: a headline sums up the body, whose own figures are checked
+  if (q.dim === 'ordinal' || (q.words && q.value / (q.scale || 1) <= 2) || s.heading) return null;
   const closest = ctx.sentenceCandidates()[0];
   const near: Evidence[] = closest === undefined ? [] : [ctx.evidence(closest, [])];
   const what = ctx.text.slice(q.start, tokenEnd(ctx, frame.npEnd, q.end));

@@ -66,8 +66,10 @@ export function entityKeys(s: AnalyzedSentence): Set<string> {
 }
 
 /** The key an entity tied to a claim is looked up by: its country, or its distinctive words. */
-function nearKey(n: { country?: string; words: readonly string[] }): string {
+function nearKey(n: { country?: string; words: readonly string[]; person?: boolean }): string {
   if (n.country) return `@${fold(n.country)}`;
+  // a person by surname: a wrong first name is the name rule's to flag, not a reason to doubt the figure
+  if (n.person && n.words.length >= 2) return loose(n.words[n.words.length - 1]);
   const rare = n.words.filter((w) => !isCommonWord(w));
   return (rare.length ? rare : [n.words[n.words.length - 1]]).map(loose).join(' ');
 }

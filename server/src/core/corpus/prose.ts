@@ -39,7 +39,7 @@ export function toProse(content: string, format: TextFormat): Prose {
   const lineOf = (o: number) => lineAt(starts, o) + 1;
   if (format === 'md') {
     const m = maskMarkdown(content);
-    return { text: m.text, options: { blockStarts: m.blockStarts, lineBreaks: 'wrap' }, lineOf };
+    return { text: m.text, options: { blockStarts: m.blockStarts, headings: m.headings, lineBreaks: 'wrap' }, lineOf };
   }
   return { text: content, options: { lineBreaks: 'paragraph' }, lineOf };
 }

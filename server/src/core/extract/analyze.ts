@@ -103,7 +103,7 @@ export function analyzeSentenceAt(prep: PreparedText, i: number, previous: (j: n
   if (firstWord < 0) firstWord = 0;
   const words = toks.filter((t) => t.kind === 'word' && t.low.length > 3);
   const caps = words.filter((t) => t.cap).length;
-  const titleCase = words.length >= 3 && caps / words.length >= 0.7 && !/[.!?]["\u201d']?$/.test(text.slice(r.start, r.end));
+  const titleCase = words.length >= 3 && caps / words.length >= 0.8 && !/[.!?]["\u201d']?$/.test(text.slice(r.start, r.end));
   const heading = titleCase || (p.short && p.sentences.length === 1);
   const dates = opts.light && i >= 8 ? [] : extractDates(toks, isMark);
   const used = new Set<number>();

@@ -109,6 +109,13 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
       while (s <= last && !isCapWord(toks[s])) s++;
     }
     if (s > last) { i = last; continue; }
+    // "ambassador to Mali and Senegal Nicolas Normand": a country that ends a title is not the person's first name
+    if (s < last - 1 && COUNTRY_OF.has(toks[s].low) && toks.slice(s + 1, last + 1).every((t) => t.kind === 'word' && t.cap && !ORG_WORDS.has(t.low))
+      && ROLE_HEADS.has(toks[s - 2]?.low ?? '') === false && /^(to|of|in|for|and)$/.test(toks[s - 1]?.low ?? '')) {
+      const c = buildMention(toks, s, s, ctx.src);
+      if (c) out.push(c);
+      s++;
+    }
     let m = buildMention(toks, s, last, ctx.src);
     // a title in apposition: "François Thériault, the STSE's director general," / "the region's mayor, Ines Carvalho,"
     if (m && !m.role && !m.country && !m.words.some((w) => ORG_WORDS.has(w))) {
@@ -326,6 +333,8 @@ export function sameEntity(a: { key: string; words: readonly string[]; country?:
 
 export function contains(big: readonly string[], small: readonly string[]): boolean {
   if (small.length > big.length || !small.length) return false;
+  // "Peñalver" for "Joaquín Peñalver Ruiz": in Spanish and Portuguese names the first surname is the one used alone
+  if (small.length === 1 && big.length >= 3 && loose(big[big.length - 2]) === loose(small[0]) && !CONNECTORS.has(big[big.length - 2])) return true;
   let k = 0;
   for (const w of big) if (k < small.length && loose(w) === loose(small[k])) k++;
   return k === small.length && loose(big[big.length - 1]) === loose(small[small.length - 1]);

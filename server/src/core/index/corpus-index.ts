@@ -34,6 +34,7 @@ export interface SourceDoc {
   /** segmentation options of its format (Markdown block starts as 0-based lines) */
   readonly lineBreaks?: 'paragraph' | 'wrap';
   readonly blockStarts?: readonly number[];
+  readonly headings?: readonly number[];
   /** global id of the document's first sentence, and how many it has */
   readonly first: number;
   readonly count: number;
@@ -69,7 +70,7 @@ export interface IndexSnapshot {
   readonly names: NameSnapshot;
   readonly nextDoc: number;
 }
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 /** Reads a document's prose back from its file; undefined when it cannot. */
 export type TextLoader = (doc: SourceDoc) => string | undefined;
@@ -199,9 +200,10 @@ export class CorpusIndex {
       }
     }
     const blockStarts = prose.options.blockStarts ? [...prose.options.blockStarts] : undefined;
+    const headings = prose.options.headings?.size ? [...prose.options.headings] : undefined;
     const doc: SourceDoc = {
       id, path, uri, format, text: this.loader ? undefined : prose.text, length: prose.text.length, hash: hashText(prose.text),
-      lineBreaks: prose.options.lineBreaks, blockStarts, first, count: light.sentences.length, date, stamp, names: [...nameKeys],
+      lineBreaks: prose.options.lineBreaks, blockStarts, headings, first, count: light.sentences.length, date, stamp, names: [...nameKeys],
     };
     if (this.loader) this.remember(id, prose.text);
     this.docs.set(id, doc);
@@ -274,7 +276,7 @@ export class CorpusIndex {
   private prepare(doc: SourceDoc): PreparedText {
     let p = this.prepared.get(doc.id);
     if (p) { this.prepared.delete(doc.id); this.prepared.set(doc.id, p); return p; }
-    p = prepareText(this.textOf(doc), { lineBreaks: doc.lineBreaks, blockStarts: doc.blockStarts ? new Set(doc.blockStarts) : undefined });
+    p = prepareText(this.textOf(doc), { lineBreaks: doc.lineBreaks, blockStarts: doc.blockStarts ? new Set(doc.blockStarts) : undefined, headings: doc.headings ? new Set(doc.headings) : undefined });
     this.prepared.set(doc.id, p);
     if (this.prepared.size > this.preparedCacheSize) this.prepared.delete(this.prepared.keys().next().value!);
     return p;

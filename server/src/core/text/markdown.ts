@@ -6,12 +6,15 @@ export interface MaskedText {
   readonly text: string;
   /** 0-based lines that start a block (heading, list item, quote, table row) */
   readonly blockStarts: ReadonlySet<number>;
+  /** 0-based lines that are ATX headings ("# ...") */
+  readonly headings: ReadonlySet<number>;
 }
 
 export function maskMarkdown(src: string): MaskedText {
   const chars = src.split('');
   const blank = (s: number, e: number) => { for (let i = s; i < e; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' '; };
   const blockStarts = new Set<number>();
+  const headings = new Set<number>();
   const lines: { start: number; end: number }[] = [];
   for (let p = 0; p <= src.length;) {
     let nl = src.indexOf('\n', p);
@@ -69,6 +72,7 @@ export function maskMarkdown(src: string): MaskedText {
       const rest = line.slice(off);
       if ((m = /^\s{0,3}>\s?/.exec(rest)) || (m = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/.exec(rest)) || (m = /^\s{0,3}#{1,6}(?:\s+|$)/.exec(rest))) {
         blank(start + off, start + off + m[0].length);
+        if (m[0].includes('#')) headings.add(i);
         off += m[0].length;
         blockStarts.add(i);
         continue;
@@ -84,7 +88,7 @@ export function maskMarkdown(src: string): MaskedText {
   }
   // HTML comments may span lines
   for (const m of src.matchAll(/<!--[\s\S]*?(-->|$)/g)) blank(m.index!, m.index! + m[0].length);
-  return { text: chars.join(''), blockStarts };
+  return { text: chars.join(''), blockStarts, headings };
 }
 
 function maskInline(src: string, s: number, e: number, blank: (s: number, e: number) => void): void {

@@ -24,6 +24,8 @@ export interface Paragraph extends Range {
 export interface SegmentOptions {
   /** 0-based lines that start a new block whatever the line before (Markdown headings, list items) */
   readonly blockStarts?: ReadonlySet<number>;
+  /** 0-based lines that are headings (Markdown "# ...") */
+  readonly headings?: ReadonlySet<number>;
   /**
    * How a single line break reads. 'paragraph' (plain text, scraped copy): a new paragraph unless
    * the next line plainly continues a sentence (it starts in lower case). 'wrap' (Markdown, HTML):
@@ -38,11 +40,12 @@ const ENDS_SENTENCE = /[.!?:;"\u201d\u2019')\]\u2026]\s*$/;
 /** Splits a text into paragraphs (blank lines, block starts, lines that end a sentence or are short). */
 export function paragraphs(text: string, opts: SegmentOptions = {}): Paragraph[] {
   const out: Paragraph[] = [];
-  let start = -1, end = -1, lineNo = 0, prevLine = '';
+  let start = -1, end = -1, lineNo = 0, prevLine = '', startLine = 0;
   const flush = () => {
     if (start >= 0) {
       const single = !text.slice(start, end).includes('\n');
-      out.push(makeParagraph(text, start, end, single && prevLine.trim().length < 60 && !ENDS_SENTENCE.test(prevLine)));
+      const heading = !!opts.headings?.has(startLine);
+      out.push(makeParagraph(text, start, end, heading || (single && prevLine.trim().length < 60 && !ENDS_SENTENCE.test(prevLine))));
     }
     start = -1;
   };
@@ -60,7 +63,7 @@ export function paragraphs(text: string, opts: SegmentOptions = {}): Paragraph[]
       const continues = opts.lineBreaks === 'wrap' ? true : /^\s*[\p{Ll}]/u.test(line);
       const breakBefore = start < 0 || opts.blockStarts?.has(lineNo) || LIST_OR_LABEL.test(line)
         || (opts.lineBreaks !== 'wrap' && (ENDS_SENTENCE.test(prevLine) || prevLine.trim().length < 50)) || !continues;
-      if (breakBefore) { flush(); start = ls; }
+      if (breakBefore) { flush(); start = ls; startLine = lineNo; }
       end = le;
       prevLine = line;
     }
