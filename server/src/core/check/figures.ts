@@ -32,7 +32,8 @@ function sameMagnitude(a: Quantity, b: Quantity): boolean {
   const x = Math.abs(a.value), y = Math.abs(b.value);
   if (!x || !y) return true;
   const ratio = Math.max(x, y) / Math.min(x, y);
-  return ratio <= 20 || sameDigits(a, b);
+  // a reporter's wrong figure is near the right one, or the same digits at another scale; 30,000 against 1,900 is another thing
+  return ratio <= 5 || sameDigits(a, b);
 }
 
 export function missing(d: Frame, context: ReadonlySet<string>): boolean {

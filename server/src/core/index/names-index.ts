@@ -131,12 +131,13 @@ export class NameIndex {
     return [...out.values()];
   }
 
-  /** People whose name ends with this word (a surname). */
+  /** People whose name ends with this word (a surname), or has it as a first surname ("Íñigo Arregui Zubizarreta"). */
   withSurname(word: string): NameEntry[] {
     const out: NameEntry[] = [];
     for (const k of this.byWord.get(loose(word)) ?? []) {
       const e = this.entries.get(k)!;
-      if (loose(e.words[e.words.length - 1]) === loose(word)) out.push(e);
+      const n = e.words.length;
+      if (loose(e.words[n - 1]) === loose(word) || (n >= 3 && loose(e.words[n - 2]) === loose(word))) out.push(e);
     }
     return out;
   }
