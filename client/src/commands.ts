@@ -5,7 +5,7 @@ import {
   Diagnostic, DiagnosticSeverity, Disposable, QuickPickItem, Range, RelativePattern, Selection, Uri, WorkspaceFolder, commands, languages, window, workspace,
 } from 'vscode';
 import { Picker } from './pick';
-import { StatusBar } from './status';
+import { StatusBar, plural } from './status';
 
 /** Palette commands (client side; the server's own commands have other names). */
 export const C = {
@@ -45,14 +45,14 @@ export function registerCommands(host: Host, drafts: DraftsOnDisk): Disposable[]
       status.setServer({ state: 'indexing', sources: 0 });
       const r = await host.exec('corroborate.reindex') as { folder: string; files: number; skipped: unknown[] }[];
       const skipped = r.reduce((n, f) => n + f.skipped.length, 0);
-      window.showInformationMessage(`Corroborate: indexed ${r.map((f) => `${f.files} source file(s) in ${f.folder}`).join(', ')}${skipped ? `; ${skipped} skipped (the status bar says why)` : ''}.`);
+      window.showInformationMessage(`Corroborate: indexed ${r.map((f) => `${plural(f.files, 'source file')} in ${f.folder}`).join(', ')}${skipped ? `; ${skipped} skipped (the status bar says why)` : ''}.`);
       return r;
     }),
 
     commands.registerCommand(C.checkAll, async () => {
       const r = await drafts.checkAll();
       await commands.executeCommand('workbench.actions.view.problems');
-      window.showInformationMessage(`Corroborate: checked ${r.checked} draft(s)${r.tooLarge.length ? ` (${r.tooLarge.length} larger than corroborate.maxDraftSizeMB left out)` : ''}; the flags are in the Problems panel.`);
+      window.showInformationMessage(`Corroborate: checked ${plural(r.checked, 'draft')}${r.tooLarge.length ? ` (${r.tooLarge.length} larger than corroborate.maxDraftSizeMB left out)` : ''}; the flags are in the Problems panel.`);
       return r;
     }),
 
@@ -96,10 +96,10 @@ export function registerCommands(host: Host, drafts: DraftsOnDisk): Disposable[]
       type Item = QuickPickItem & { claim: IgnoredEntry };
       const items: Item[] = lists.flatMap((l) => l.claims.map((c) => ({ label: c.claim, description: `${c.code} · ${many ? `${l.folder}/` : ''}${c.file}`, detail: c.sentence, claim: c })));
       if (!items.length) { window.showInformationMessage('Corroborate: no claim is ignored.'); return 0; }
-      const picked = await picker.pick(items, { canPickMany: true, title: 'Ignored claims: tick the ones to check again', placeholder: `${items.length} ignored claim(s), kept in .corroborate/ignored.json` });
+      const picked = await picker.pick(items, { canPickMany: true, title: 'Ignored claims: tick the ones to check again', placeholder: `${plural(items.length, 'ignored claim')}, kept in .corroborate/ignored.json` });
       if (!picked?.length) return 0;
       for (const p of picked) await host.exec('corroborate.unignoreClaim', [p.claim]);
-      window.showInformationMessage(`Corroborate: ${picked.length} claim(s) will be checked again.`);
+      window.showInformationMessage(`Corroborate: ${plural(picked.length, 'claim')} will be checked again.`);
       return picked.length;
     }),
 
@@ -110,7 +110,7 @@ export function registerCommands(host: Host, drafts: DraftsOnDisk): Disposable[]
         if (!ok) return 0;
       }
       const n = await host.exec('corroborate.clearIgnored') as number;
-      window.showInformationMessage(`Corroborate: ${n} ignored claim(s) cleared.`);
+      window.showInformationMessage(`Corroborate: ${plural(n, 'ignored claim')} cleared.`);
       return n;
     }),
 
@@ -125,7 +125,7 @@ export function registerCommands(host: Host, drafts: DraftsOnDisk): Disposable[]
         ...skipped.map((s) => ({ label: `$(circle-slash) ${s.path}`, description: 'source not indexed', detail: s.reason, range: undefined })),
         { label: '$(list-flat) Open the Problems panel', range: undefined },
       ];
-      const title = flags.length ? `Corroborate: ${flags.length} flagged claim(s) in this draft` : `Corroborate: ${skipped.length} source file(s) skipped`;
+      const title = flags.length ? `Corroborate: ${plural(flags.length, 'flagged claim')} in this draft` : `Corroborate: ${plural(skipped.length, 'source file')} skipped`;
       const [pick] = await picker.pick(items, { title }) ?? [];
       if (!pick) return undefined;
       if (!pick.range) { if (!pick.label.includes('circle-slash')) await commands.executeCommand('workbench.actions.view.problems'); return pick.label; }

@@ -16,7 +16,7 @@ export interface DocumentStatus { uri: string; version: number; conflicts: numbe
 /** What the item shows, for the integration tests (VS Code's API cannot read another extension's item). */
 export interface StatusBarView { text: string; tooltip: string; command: string | undefined; shown: readonly string[] }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export class StatusBar implements Disposable {
   private readonly item: StatusBarItem;

@@ -116,7 +116,7 @@ async function main() {
   const title = page.locator('.quick-input-widget .quick-input-title');
   await title.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
   const titleText = await title.innerText().catch(() => '');
-  check(titleText === 'Corroborate: 11 flagged claim(s) in this draft', `a click on it opens the summary: "${titleText}"`);
+  check(titleText === 'Corroborate: 11 flagged claims in this draft', `a click on it opens the summary: "${titleText}"`);
   await page.keyboard.press('Escape');
 
   // the palette
@@ -137,9 +137,9 @@ async function main() {
   const question = (await dialog.innerText().catch(() => '')).replace(/\s+/g, ' ');
   check(question.includes('Check every ignored claim again?'), `"Clear Ignored Claims" asks first: "${question.slice(0, 120)}"`);
   await dialog.getByRole('button', { name: 'Clear Ignored Claims' }).click().catch(() => undefined);
-  const toast = page.locator('.notification-toast', { hasText: 'ignored claim(s) cleared' });
+  const toast = page.locator('.notification-toast', { hasText: 'Corroborate: 0 ignored claims cleared.' });
   await toast.first().waitFor({ state: 'visible', timeout: T }).catch(() => undefined);
-  check(await toast.count() > 0, 'then says what it did ("Corroborate: 0 ignored claim(s) cleared.")');
+  check(await toast.count() > 0, 'then says what it did ("Corroborate: 0 ignored claims cleared.")');
 
   const shot = path.join(CACHE, 'vsix-check.png');
   await page.screenshot({ path: shot });

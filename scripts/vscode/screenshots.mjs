@@ -2,9 +2,10 @@
 // The README's pictures, taken in a real VS Code (code-server 4.100.3, offline) through
 // headless Debian Chromium: the example draft (examples/draft.md, in a scratch copy of the
 // e2e fixture workspace, whose corpus/ is the seed corpus) with its squiggles, and an open
-// hover on a conflicting figure that names its source file and line.
+// hover on a conflicting figure that names its source file and line, and the summary a click
+// on the status bar opens.
 //
-//   npm run screenshots        -> docs/images/squiggles.png, docs/images/hover.png
+//   npm run screenshots        -> docs/images/squiggles.png, hover.png, summary.png
 //
 // Needs `npm run build` first (the extension is loaded from this folder). Exit status 0 when
 // both images were written, 2 otherwise; code-server is always stopped.
@@ -93,7 +94,21 @@ async function main() {
   const bottom = Math.max(textBottom, hb.y + hb.height) + 10;
   await page.screenshot({ path: hoverPng, clip: clip({ ...editor, height: bottom - editor.y }, editor) });
 
-  for (const f of [squigglesPng, hoverPng]) log(`${path.relative(ROOT, f)} ${(fs.statSync(f).size / 1024).toFixed(0)} KB`);
+  // the status bar and the summary its click opens, in a window of ordinary size
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1100, height: 640 });
+  const item = page.locator('[id="corroborate.corroborate.status"]');
+  await waitFor(async () => /^\d+ sources \d+ \d+ \d+$/.test((await item.innerText()).replace(/\s+/g, ' ').trim()), 'the status bar counts', T);
+  await item.click();
+  const title = page.locator('.quick-input-widget .quick-input-title', { hasText: 'flagged claim' });
+  await title.waitFor({ state: 'visible', timeout: T });
+  await page.mouse.move(5, 5);
+  await settled(page);
+  const summaryPng = path.join(OUT, 'summary.png');
+  await page.screenshot({ path: summaryPng });
+
+  for (const f of [squigglesPng, hoverPng, summaryPng]) log(`${path.relative(ROOT, f)} ${(fs.statSync(f).size / 1024).toFixed(0)} KB`);
   return 0;
 }
 

@@ -41,7 +41,7 @@ describe('Status bar', () => {
     const flags = await diagnosticsBecome(doc, NIGER);
     const a = await api();
     const label = await withPick<string>(a.statusBar().command!, async (pick) => {
-      assert.equal(pick.title, 'Corroborate: 4 flagged claim(s) in this draft');
+      assert.equal(pick.title, 'Corroborate: 4 flagged claims in this draft');
       assert.deepEqual(pick.items.map((i) => `${i.label} | ${i.description}`), [
         '$(error) 2,000 | conflicting-figure', '$(error) August 5 | conflicting-date', '$(error) Pashinyan | misattributed-quote',
         '$(warning) 900 | unsupported-figure', '$(list-flat) Open the Problems panel | undefined',
