@@ -107,7 +107,7 @@ export function freePort() {
  * workspace, so tests may edit drafts, sources and .corroborate/ without touching the repo,
  * and no hot-exit backup of an earlier run is restored.
  */
-export function prepareRun(kind, fixture, settings = {}) {
+export function prepareRun(kind, fixture, settings = {}, { trust = false, copy = {}, open } = {}) {
   // one folder per process (<kind>-<pid>), so two runs never share one; a folder left by a
   // process that is gone (a failed run keeps its folder for a look) goes at the next run
   // code-server puts a unix socket in the user-data folder, and a socket path has at most
@@ -123,6 +123,8 @@ export function prepareRun(kind, fixture, settings = {}) {
   for (const d of ['user-data/User', 'extensions', 'xdg-data', 'xdg-config', 'out']) fs.mkdirSync(path.join(run, d), { recursive: true });
   const workspace = path.join(run, 'workspace');
   fs.cpSync(fixture, workspace, { recursive: true, filter: (src) => !/[\\/](out|\.corroborate|\.gitignore)$/.test(src.slice(fixture.length)) });
+  // folders shared with another fixture: { "to (in the workspace)": "from (absolute)" }
+  for (const [to, from] of Object.entries(copy)) fs.cpSync(from, path.join(workspace, to), { recursive: true });
   fs.writeFileSync(path.join(run, 'user-data', 'User', 'settings.json'), JSON.stringify({
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
@@ -133,7 +135,10 @@ export function prepareRun(kind, fixture, settings = {}) {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'security.workspace.trust.enabled': false,
+    // trust: Restricted Mode, as a reporter gets it for a folder they have not trusted
+    ...(trust
+      ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
+      : { 'security.workspace.trust.enabled': false }),
     'npm.fetchOnlinePackageInfo': false,
     'git.enabled': false,
     'chat.commandCenter.enabled': false,
@@ -141,7 +146,8 @@ export function prepareRun(kind, fixture, settings = {}) {
     'editor.hover.delay': 100,
     ...settings,
   }, null, 2));
-  return { dir: run, workspace, out: path.join(run, 'out') };
+  // what the workbench opens: the folder, or a .code-workspace file in it (multi-root)
+  return { dir: run, workspace, open: open ? path.join(workspace, open) : workspace, out: path.join(run, 'out'), trust };
 }
 
 /**
@@ -152,12 +158,13 @@ export async function startCodeServer(run, { env = {}, timeoutMs = 60_000 } = {}
   const port = await freePort();
   fs.writeFileSync(path.join(run.dir, 'config.yaml'), [
     `bind-addr: 127.0.0.1:${port}`, 'auth: none', 'cert: false', 'disable-telemetry: true', 'disable-update-check: true',
-    'disable-workspace-trust: true', 'disable-getting-started-override: true', '',
+    // a boolean flag counts when present, even as `false`: left out for Restricted Mode
+    ...(run.trust ? [] : ['disable-workspace-trust: true']), 'disable-getting-started-override: true', '',
   ].join('\n'));
   const logFile = path.join(run.dir, 'code-server.log');
   const fd = fs.openSync(logFile, 'w');
   const child = spawn(process.execPath, [CS_ENTRY, '--config', path.join(run.dir, 'config.yaml'),
-    '--user-data-dir', path.join(run.dir, 'user-data'), '--extensions-dir', path.join(run.dir, 'extensions'), run.workspace], {
+    '--user-data-dir', path.join(run.dir, 'user-data'), '--extensions-dir', path.join(run.dir, 'extensions'), run.open], {
     detached: true, stdio: ['ignore', fd, fd],
     env: {
       ...process.env,
@@ -191,9 +198,12 @@ export async function startCodeServer(run, { env = {}, timeoutMs = 60_000 } = {}
   return { url, port, pid: child.pid, logFile, stop };
 }
 
-/** The URL that opens `folder` in the workbench; `payload` pairs reach the workbench as if from the command line. */
+/**
+ * The URL that opens `folder` (or a `.code-workspace` file) in the workbench; `payload` pairs
+ * reach the workbench as if from the command line.
+ */
 export function workbenchUrl(cs, folder, payload) {
-  let url = `${cs.url}/?folder=${encodeURIComponent(folder)}`;
+  let url = `${cs.url}/?${folder.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(folder)}`;
   if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }
@@ -228,4 +238,31 @@ export function ensureInstalled() {
 export function checkBuilt() {
   const main = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).main;
   if (!exists(path.join(ROOT, main))) throw new Error(`${main} is missing: run \`npm run build\` first`);
+}
+
+/** Polls `probe` (async) every 100 ms until it is truthy; fails naming `what` after `timeoutMs`. */
+export async function waitFor(probe, what, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P), as a user would, and waits for its tab. */
+export async function quickOpen(page, relPath, timeout = 60_000) {
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout });
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout });
+  await page.keyboard.type(relPath);
+  const name = path.basename(relPath);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${name}")`, { timeout });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tab:has-text("${name}")`, { timeout });
+}
+
+/** The squiggles drawn in the editor: { error, warning }. */
+export async function squiggles(page) {
+  const count = (kind) => page.locator(`.editor-group-container .monaco-editor .view-overlays .squiggly-${kind}`).count();
+  return { error: await count('error'), warning: await count('warning') };
 }

@@ -2,9 +2,10 @@
 // The README's pictures, taken in a real VS Code (code-server 4.100.3, offline) through
 // headless Debian Chromium: the example draft (examples/draft.md, in a scratch copy of the
 // e2e fixture workspace, whose corpus/ is the seed corpus) with its squiggles, and an open
-// hover on a conflicting figure that names its source file and line.
+// hover on a conflicting figure that names its source file and line, and the summary a click
+// on the status bar opens.
 //
-//   npm run screenshots        -> docs/images/squiggles.png, docs/images/hover.png
+//   npm run screenshots        -> docs/images/squiggles.png, hover.png, summary.png
 //
 // Needs `npm run build` first (the extension is loaded from this folder). Exit status 0 when
 // both images were written, 2 otherwise; code-server is always stopped.
@@ -12,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ROOT, checkBuilt, ensureInstalled, launchBrowser, log, prepareRun, remoteUri, startCodeServer, workbenchUrl,
+  ROOT, checkBuilt, ensureInstalled, launchBrowser, log, prepareRun, quickOpen, remoteUri, squiggles, startCodeServer, waitFor, workbenchUrl,
 } from './lib.mjs';
 
 const FIXTURE = path.join(ROOT, 'test', 'e2e', 'fixture');
@@ -54,24 +55,15 @@ async function main() {
   const url = workbenchUrl(cs, run.workspace, [['extensionDevelopmentPath', remoteUri(cs, ROOT)]]);
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: T });
-  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: T });
   log('workbench loaded');
-
-  // open the draft with Quick Open, as a user would
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: T });
-  await page.keyboard.type('drafts/draft.md');
-  await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("draft.md")', { timeout: T });
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.tab:has-text("draft.md")', { timeout: T });
+  await quickOpen(page, 'drafts/draft.md');
   // more room for the text: close the side bar
   await page.keyboard.press('Control+B');
   await page.waitForSelector('.part.sidebar', { state: 'hidden', timeout: T }).catch(() => undefined);
 
   // every squiggle drawn (errors and warnings)
-  const squiggles = page.locator('.editor-group-container .monaco-editor .view-overlays .squiggly-error, .editor-group-container .monaco-editor .view-overlays .squiggly-warning');
-  await waitFor(async () => (await squiggles.count()) >= EXPECTED_SQUIGGLES, `${EXPECTED_SQUIGGLES} squiggles`);
-  const counts = { error: await page.locator('.editor-group-container .squiggly-error').count(), warning: await page.locator('.editor-group-container .squiggly-warning').count() };
+  await waitFor(async () => { const n = await squiggles(page); return n.error + n.warning >= EXPECTED_SQUIGGLES; }, `${EXPECTED_SQUIGGLES} squiggles`, T);
+  const counts = await squiggles(page);
   log(`squiggles: ${counts.error} error, ${counts.warning} warning`);
   // the pointer away from the text, the cursor parked at the end (no hover, no highlight)
   await page.mouse.move(5, 5);
@@ -102,7 +94,21 @@ async function main() {
   const bottom = Math.max(textBottom, hb.y + hb.height) + 10;
   await page.screenshot({ path: hoverPng, clip: clip({ ...editor, height: bottom - editor.y }, editor) });
 
-  for (const f of [squigglesPng, hoverPng]) log(`${path.relative(ROOT, f)} ${(fs.statSync(f).size / 1024).toFixed(0)} KB`);
+  // the status bar and the summary its click opens, in a window of ordinary size
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1100, height: 640 });
+  const item = page.locator('[id="corroborate.corroborate.status"]');
+  await waitFor(async () => /^\d+ sources \d+ \d+ \d+$/.test((await item.innerText()).replace(/\s+/g, ' ').trim()), 'the status bar counts', T);
+  await item.click();
+  const title = page.locator('.quick-input-widget .quick-input-title', { hasText: 'flagged claim' });
+  await title.waitFor({ state: 'visible', timeout: T });
+  await page.mouse.move(5, 5);
+  await settled(page);
+  const summaryPng = path.join(OUT, 'summary.png');
+  await page.screenshot({ path: summaryPng });
+
+  for (const f of [squigglesPng, hoverPng, summaryPng]) log(`${path.relative(ROOT, f)} ${(fs.statSync(f).size / 1024).toFixed(0)} KB`);
   return 0;
 }
 
@@ -132,14 +138,6 @@ async function textPoint(page, text) {
 async function settled(page) {
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-
-async function waitFor(probe, what, timeoutMs = T) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 let code = 2;

@@ -14,39 +14,61 @@ import { TestRunFailedError, runTests } from '@vscode/test-electron';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..'); // test/e2e/out -> repo root
 
+interface Phase { phase: string; fixture?: string; workspaceOf?: string; open?: string; copy?: Record<string, string>; restricted?: boolean }
+
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'client.js'))) {
     console.error('dist/client.js is missing: run `npm run build` first');
     return 2;
   }
-  // a scratch copy of the fixture: the suite edits drafts and sources and writes .corroborate/
+  const E2E = path.join(ROOT, 'test', 'e2e');
+  const { phases } = JSON.parse(fs.readFileSync(path.join(E2E, 'phases.json'), 'utf8')) as { phases: Phase[] };
+  // scratch copies of the fixtures: the suite edits drafts and sources and writes .corroborate/
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-e2e-'));
-  const workspace = path.join(scratch, 'workspace');
-  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixture'), workspace, { recursive: true });
-  const resultFile = path.join(scratch, 'result.json');
+  const made = new Map<string, { workspace: string; open: string; userData: string }>();
+  let code = 0;
   try {
-    const code = await runTests({
-      version: process.env.CORROBORATE_VSCODE_VERSION || '1.100.3',
-      cachePath: path.join(ROOT, '.vscode-test'),
-      extensionDevelopmentPath: ROOT,
-      extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
-      extensionTestsEnv: { CORROBORATE_E2E_RESULT: resultFile },
-      launchArgs: [
-        workspace,
-        '--disable-extensions',          // only the extension under test
-        '--disable-workspace-trust',
-        '--skip-welcome', '--skip-release-notes',
-        `--user-data-dir=${path.join(scratch, 'user-data')}`,
-      ],
-    });
-    report(resultFile);
+    for (const p of phases) {
+      let run = p.workspaceOf ? made.get(p.workspaceOf) : undefined;
+      if (!run) {
+        const workspace = path.join(scratch, p.phase, 'workspace');
+        fs.cpSync(path.join(E2E, p.fixture!), workspace, { recursive: true });
+        for (const [to, from] of Object.entries(p.copy ?? {})) fs.cpSync(path.join(E2E, from), path.join(workspace, to), { recursive: true });
+        const userData = path.join(scratch, p.phase, 'user-data');
+        fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+        // Restricted Mode without the start-up question
+        fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.startupPrompt': 'never', 'files.hotExit': 'off' }));
+        run = { workspace, open: p.open ? path.join(workspace, p.open) : workspace, userData };
+      }
+      made.set(p.phase, run);
+      const resultFile = path.join(scratch, `result-${p.phase}.json`);
+      console.log(`\nphase ${p.phase}`);
+      try {
+        await runTests({
+          version: process.env.CORROBORATE_VSCODE_VERSION || '1.100.3',
+          cachePath: path.join(ROOT, '.vscode-test'),
+          extensionDevelopmentPath: ROOT,
+          extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
+          extensionTestsEnv: { CORROBORATE_E2E_RESULT: resultFile, CORROBORATE_E2E_PHASE: p.phase },
+          launchArgs: [
+            run.open,
+            '--disable-extensions',          // only the extension under test
+            ...(p.restricted ? [] : ['--disable-workspace-trust']),
+            '--skip-welcome', '--skip-release-notes',
+            `--user-data-dir=${run.userData}`,
+          ],
+        });
+        report(resultFile);
+      } catch (e) {
+        // runTests rejects with TestRunFailedError when the suite's run() rejects (a test failed),
+        // with another error when VS Code could not be downloaded or started
+        report(resultFile);
+        console.error(`e2e (electron) ${p.phase}: ${e instanceof Error ? e.message : String(e)}`);
+        if (!(e instanceof TestRunFailedError)) return 2;
+        code = 1;
+      }
+    }
     return code;
-  } catch (e) {
-    // runTests rejects with TestRunFailedError when the suite's run() rejects (a test failed),
-    // with another error when VS Code could not be downloaded or started
-    report(resultFile);
-    console.error(`e2e (electron): ${e instanceof Error ? e.message : String(e)}`);
-    return e instanceof TestRunFailedError ? 1 : 2;
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

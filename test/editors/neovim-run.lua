@@ -12,6 +12,8 @@ local timeout = tonumber(env.CORROBORATE_TIMEOUT_MS or '30000')
 local fix = {}
 for _, rel in ipairs(vim.split(env.CORROBORATE_FIX or '', ',', { plain = true })) do fix[rel] = true end
 local report = { nvim = vim.version(), drafts = {}, messages = {}, publishes = 0, errors = {} }
+-- the client's capabilities as sent in initialize (work-done progress among them)
+report.work_done_progress = vim.lsp.protocol.make_client_capabilities().window.workDoneProgress
 
 -- Count what the server publishes and record window/showMessage, keeping the default handler.
 local publish = vim.lsp.handlers['textDocument/publishDiagnostics']
@@ -20,6 +22,14 @@ vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx,
   report.publishes = report.publishes + 1
   last_publish = vim.loop.now()
   return publish(err, result, ctx, config)
+end
+-- Record the work-done progress the server reports ($/progress), keeping Neovim's own handler.
+report.progress = {}
+local progress = vim.lsp.handlers['$/progress']
+vim.lsp.handlers['$/progress'] = function(err, result, ctx, config)
+  local v = result and result.value or {}
+  table.insert(report.progress, { token = tostring(result and result.token), kind = v.kind, title = v.title, message = v.message, percentage = v.percentage })
+  if progress then return progress(err, result, ctx, config) end
 end
 vim.lsp.handlers['window/showMessage'] = function(_, result)
   table.insert(report.messages, result)

@@ -46,6 +46,7 @@ interface NvimDraft {
 }
 interface NvimReport {
   nvim: { major: number; minor: number; patch: number }; drafts: NvimDraft[]; messages: unknown[]; publishes: number; errors: string[];
+  work_done_progress: boolean; progress: { token: string; kind: string; title?: string; message?: string; percentage?: number }[];
   edit?: { republished_by_itself: boolean; after_reindex: NvimDiagnostic[] };
 }
 interface RunOptions { settings?: object; fix?: string[]; edit?: { file: string; from: string; to: string } }
@@ -168,6 +169,23 @@ describe('Neovim (built-in LSP client, headless) against the server', function (
     // Neovim 0.7 and 0.8 offer no file watcher to the server, so nothing happens by itself
     if (report.nvim.major === 0 && report.nvim.minor < 9) assert.equal(republished_by_itself, false);
     assert.deepEqual(after_reindex.map(brief), ['1:53-1:68 1 conflicting-name'], 'the source now agrees with 1,500');
+  });
+
+  it('indexing reports LSP work-done progress: begin, "n/m files", end, at start-up and on re-index', () => {
+    assert.equal(report.work_done_progress, true, 'Neovim announces window.workDoneProgress');
+    const p = report.progress;
+    const begins = p.filter((x) => x.kind === 'begin');
+    assert.deepEqual(begins.map((b) => `${b.title} | ${b.message}`), ['Corroborate: indexing sources | 1 folder(s)', 'Corroborate: indexing sources | 1 folder(s)']);
+    // at start-up the 5 files are read; the re-index reads again only the one changed on disk
+    const last: string[] = [];
+    for (const b of begins) {
+      const mine = p.filter((x) => x.token === b.token);
+      assert.equal(mine[mine.length - 1].kind, 'end', `progress ${b.token} ends`);
+      const reports = mine.filter((x) => x.kind === 'report');
+      assert.deepEqual(reports.filter((r) => !/^\d+\/\d+ files$/.test(r.message ?? '')), []);
+      last.push(`${reports[reports.length - 1]?.message} ${reports[reports.length - 1]?.percentage}%`);
+    }
+    assert.deepEqual(last, ['5/5 files 100%', '1/1 files 100%']);
   });
 
   it('passes settings: the server asks workspace/configuration for "corroborate" and Neovim answers', () => {

@@ -34,6 +34,7 @@ export class Folder {
   settings: Settings = DEFAULTS;
   lastBuild: BuildReport | undefined;
   private generation = 0;
+  private pendingSave: (() => Promise<void>) | undefined;
   /** told when a source file turned out to have changed behind the index's back and was re-read */
   onSourcesChanged: () => void = () => undefined;
 
@@ -107,7 +108,9 @@ export class Folder {
       this.lastBuild = full;
     }
     // the index is saved for the next start once it serves, not while memory is at its peak
-    if (save) setTimeout(() => void save!(), 200);
+    // (unless a file event changed it meanwhile: the live index shares the snapshot's arrays)
+    this.pendingSave = save;
+    if (save) setTimeout(() => { if (this.pendingSave === save) { this.pendingSave = undefined; void save!(); } }, 200);
     return full;
   }
 
@@ -116,6 +119,7 @@ export class Folder {
     const rel = this.rel(abs);
     const format = formatOfPath(abs);
     if (!format || !this.isSource(abs, settings)) return { changed: false };
+    this.pendingSave = undefined;
     if (deleted) return { changed: this.index.remove(rel) };
     const r = await readSource(abs, settings.maxFileBytes);
     if ('skip' in r) return { changed: this.index.remove(rel), skip: r.skip };

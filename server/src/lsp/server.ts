@@ -27,7 +27,17 @@ export const COMMANDS = {
   listIgnored: 'corroborate.listIgnored',
   reindex: 'corroborate.reindex',
   status: 'corroborate.status',
+  checkTexts: 'corroborate.checkTexts',
 } as const;
+
+/** One folder in the `corroborate/status` notification (the client's status bar). */
+export interface FolderStatus {
+  uri: string; name: string; state: 'indexing' | 'ready'; sources: number; sentences: number;
+  /** while indexing: files read so far, of how many */
+  done?: number; total?: number;
+  /** source files left out, relative to the folder, with the reason */
+  skipped: { path: string; reason: string }[];
+}
 
 interface Checked { version: number; report: DraftReport; folder: Folder; skippedReason?: string }
 
@@ -36,6 +46,17 @@ export function startServer(connection: Connection): void {
   const folders: Folder[] = [];
   const sessions = new Map<string, { index: CorpusIndex; session: DraftSession }>();
   const checked = new Map<string, Checked>();
+  // drafts the client sent as saved text ("Check all drafts"), not open in the editor: re-checked
+  // when sources, settings or ignored claims change, and when an open one is closed
+  const saved = new Map<string, { text: string; languageId: string }>();
+  // per folder: indexing progress, and what file events changed since its last build: a source
+  // skipped now (its reason), or read again (null)
+  const progressOf = new Map<Folder, { done: number; total: number }>();
+  const lateSkips = new Map<Folder, Map<string, string | null>>();
+  // the corpus settings each folder's latest build started with: a settings change re-indexes
+  // only a folder whose corpus settings differ (VS Code sends one change several times, and
+  // one at start-up, while the first build is still going)
+  const builtWith = new Map<Folder, string>();
   const timers = new Map<string, NodeJS.Timeout>();
   let settings: Settings = DEFAULTS; // the settings of documents outside any folder
   const settingsFor = (uri: string): Settings => folderFor(uri)?.settings ?? settings;
@@ -134,11 +155,15 @@ export function startServer(connection: Connection): void {
       reporter?.begin('Corroborate: indexing sources', 0, `${targets.length} folder(s)`, false);
       try {
         for (const f of targets) {
+          builtWith.set(f, JSON.stringify(f.settings.corpus));
+          progressOf.set(f, { done: 0, total: 0 });
+          lateSkips.delete(f);
           notifyStatus();
           const r = await f.build(f.settings.corpus, (done, total) => {
             reporter?.report(Math.floor((done / Math.max(1, total)) * 100), `${done}/${total} files`);
-            connection.sendNotification('corroborate/status', { state: 'indexing', folder: f.name, done, total, sources: f.index.documentCount });
-          });
+            progressOf.set(f, { done, total });
+            notifyStatus();
+          }).finally(() => progressOf.delete(f));
           log('info', 'Folder.build', `${f.name}: ${r.files} files, ${r.sentences} sentences in ${r.ms} ms (${r.source}${r.source !== 'cache' ? `, ${r.reread} file(s) read by ${r.workers || 'no'} worker(s)` : ''})`, { skipped: r.skipped.length, missing: r.missing });
           for (const s of r.skipped) log('warn', 'Folder.build', `skipped ${s.path}: ${s.reason}`);
           for (const s of r.notes) log('info', 'Folder.build', `${s.path}: ${s.reason}`);
@@ -162,10 +187,23 @@ export function startServer(connection: Connection): void {
     connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
+  function folderStatus(f: Folder): FolderStatus {
+    const p = progressOf.get(f);
+    const skipped = new Map((f.lastBuild?.skipped ?? []).map((s) => [path.isAbsolute(s.path) ? f.rel(s.path) : s.path, s.reason]));
+    for (const [rel, reason] of lateSkips.get(f) ?? []) if (reason === null) skipped.delete(rel); else skipped.set(rel, reason);
+    return {
+      uri: f.uri, name: f.name, state: f.state === 'ready' && !p ? 'ready' : 'indexing', sources: f.index.documentCount, sentences: f.index.sentenceCount,
+      ...(p ? { done: p.done, total: p.total } : {}), skipped: [...skipped].map(([path, reason]) => ({ path, reason })),
+    };
+  }
+
   function notifyStatus(): void {
-    const total = folders.reduce((n, f) => n + f.index.documentCount, 0);
-    const state = folders.some((f) => f.state !== 'ready') ? 'indexing' : 'ready';
-    connection.sendNotification('corroborate/status', { state, sources: total, sentences: folders.reduce((n, f) => n + f.index.sentenceCount, 0) }).catch?.(() => undefined);
+    const list = folders.map(folderStatus);
+    const sum = (k: 'sources' | 'sentences' | 'done' | 'total') => list.reduce((n, f) => n + (f[k] ?? 0), 0);
+    const state = list.some((f) => f.state !== 'ready') ? 'indexing' : 'ready';
+    connection.sendNotification('corroborate/status', {
+      state, sources: sum('sources'), sentences: sum('sentences'), ...(state === 'indexing' ? { done: sum('done'), total: sum('total') } : {}), folders: list,
+    }).catch?.(() => undefined);
   }
 
   function folderFor(uri: string): Folder | undefined {
@@ -183,10 +221,13 @@ export function startServer(connection: Connection): void {
 
   async function recheckAll(): Promise<void> {
     for (const d of documents.all()) validate(d.uri);
+    for (const uri of saved.keys()) if (!documents.get(uri)) validate(uri);
   }
 
   function validate(uri: string): void {
-    const doc = documents.get(uri);
+    const open = documents.get(uri);
+    const kept = open ? undefined : saved.get(uri);
+    const doc = open ?? (kept && TextDocument.create(uri, kept.languageId, 0, kept.text));
     if (!doc) return;
     const folder = folderFor(uri);
     if (!folder || folder.state !== 'ready') {
@@ -203,19 +244,20 @@ export function startServer(connection: Connection): void {
       return;
     }
     const text = doc.getText();
+    const version = open ? doc.version : undefined;
     if (Buffer.byteLength(text) > settings.maxDraftBytes) {
-      const reason = `Not checked: this draft is larger than ${(settings.maxDraftBytes / 1048576).toFixed(1)} MB (setting corroborate.maxDraftSizeMB).`;
+      const reason = `Not checked: this draft is larger than ${Number((settings.maxDraftBytes / 1048576).toFixed(2))} MB (setting corroborate.maxDraftSizeMB).`;
       checked.delete(uri);
-      connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'corroborate', code: 'draft-too-large', message: reason }] });
+      connection.sendDiagnostics({ uri, version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'corroborate', code: 'draft-too-large', message: reason }] });
       return;
     }
-    let s = sessions.get(uri);
-    if (!s || s.index !== folder.index) { s = { index: folder.index, session: new DraftSession(folder.index, folder.cache) }; sessions.set(uri, s); }
-    const version = doc.version;
+    let s = open && sessions.get(uri);
+    if (!s || s.index !== folder.index) { s = { index: folder.index, session: new DraftSession(folder.index, folder.cache) }; if (open) sessions.set(uri, s); }
+    // superseded by a newer edit, or opened, or closed, meanwhile
     const report = s.session.check(text, formatOfLanguage(doc.languageId, uri), { kinds: settings.checks }, () => documents.get(uri)?.version !== version);
-    if (!report) return; // superseded by a newer edit
+    if (!report) return;
     for (const e of report.errors) log('error', 'checkSentence', `${e.kind} check failed at offset ${e.offset} in ${uri}: ${e.error}`);
-    checked.set(uri, { version, report, folder });
+    if (open) checked.set(uri, { version: doc.version, report, folder });
     const rel = relOf(folder, uri);
     const counts = { conflicts: 0, unsupported: 0, supported: 0, ignored: 0 };
     for (const r of report.results) {
@@ -226,7 +268,7 @@ export function startServer(connection: Connection): void {
       if (d) diagnostics.push(d);
     }
     connection.sendDiagnostics({ uri, version, diagnostics });
-    connection.sendNotification('corroborate/documentStatus', { uri, version, ...counts, ms: Date.now() - t0, checkedSentences: s.session.lastChecked, sentences: report.analysis.sentences.length });
+    connection.sendNotification('corroborate/documentStatus', { uri, version: doc.version, ...counts, ms: Date.now() - t0, checkedSentences: s.session.lastChecked, sentences: report.analysis.sentences.length });
   }
 
   documents.onDidOpen((e) => { folderFor(e.document.uri)?.ignores.load().then((err) => err && log('warn', 'IgnoreStore.load', err)); schedule(e.document, 0); });
@@ -235,7 +277,9 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     checked.delete(e.document.uri);
     sessions.delete(e.document.uri);
-    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // a draft of "Check all drafts" keeps its flags in the Problems panel (the client sends its saved text again)
+    if (saved.has(e.document.uri)) validate(e.document.uri);
+    else connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   /** The freshest report for a document; re-checks now if an edit is pending. */
@@ -335,6 +379,18 @@ export function startServer(connection: Connection): void {
       case COMMANDS.reindex:
         await buildAll(folders);
         return folders.map((f) => ({ folder: f.name, ...f.lastBuild }));
+      case COMMANDS.checkTexts: {
+        // [{ uri, languageId, text }]: drafts as saved on disk; text null forgets one (deleted)
+        const [list] = args as [{ uri: string; languageId: string; text: string | null }[]];
+        if (building) await building;
+        for (const d of Array.isArray(list) ? list : []) {
+          if (typeof d?.uri !== 'string') continue;
+          if (typeof d.text !== 'string') { saved.delete(d.uri); if (!documents.get(d.uri)) connection.sendDiagnostics({ uri: d.uri, diagnostics: [] }); continue; }
+          saved.set(d.uri, { text: d.text, languageId: typeof d.languageId === 'string' ? d.languageId : 'plaintext' });
+          if (!documents.get(d.uri)) validate(d.uri);
+        }
+        return saved.size;
+      }
       case COMMANDS.status:
         return folders.map((f) => ({ folder: f.name, state: f.state, sources: f.index.documentCount, sentences: f.index.sentenceCount, lastBuild: f.lastBuild }));
       default:
@@ -344,7 +400,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(async (params) => {
     if (building) await building;
-    let changed = false;
+    let changed = false, skippedNow = false;
     for (const ch of params.changes) {
       if (!ch.uri.startsWith('file:')) continue;
       const abs = fileURLToPath(ch.uri);
@@ -353,24 +409,29 @@ export function startServer(connection: Connection): void {
       try {
         const r = await f.update(abs, ch.type === FileChangeType.Deleted, f.settings.corpus);
         if (r.skip) log('warn', 'Folder.update', `skipped ${f.rel(abs)}: ${r.skip}`);
+        const late = lateSkips.get(f) ?? new Map<string, string | null>();
+        lateSkips.set(f, late);
+        late.set(f.rel(abs), r.skip ?? null);
+        if (r.skip) skippedNow = true;
         if (r.changed) { changed = true; log('info', 'Folder.update', `${FileChangeType.Deleted === ch.type ? 'removed' : 'indexed'} ${f.rel(abs)}`); }
       } catch (e) {
         log('error', 'Folder.update', `${ch.uri}: ${String(e)}`);
       }
     }
-    if (changed) { notifyStatus(); await recheckAll(); }
+    if (changed || skippedNow) notifyStatus();
+    if (changed) await recheckAll();
   });
 
   // a settings change applies at once: a folder whose corpus settings changed is re-indexed, every draft re-checked
   connection.onDidChangeConfiguration(async (params) => {
-    const before = new Map(folders.map((f) => [f, JSON.stringify(f.settings.corpus)]));
     if (canConfigure) await loadSettings();
     else {
       // a client that cannot be asked (workspace/configuration) may push the settings instead
       const pushed = (params?.settings as { corroborate?: unknown } | undefined)?.corroborate;
       if (pushed !== undefined) { settings = resolveSettings(pushed); for (const f of folders) f.settings = settings; }
     }
-    const changed = folders.filter((f) => before.get(f) !== JSON.stringify(f.settings.corpus));
+    const changed = folders.filter((f) => builtWith.has(f) && builtWith.get(f) !== JSON.stringify(f.settings.corpus));
+    for (const f of changed) builtWith.set(f, JSON.stringify(f.settings.corpus)); // queued: not again
     if (changed.length) { await registerWatchers(); await buildAll(changed); } else await recheckAll();
   });
 

@@ -5,19 +5,80 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'corroborate.corroborate';
 
-export function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the fixture workspace is open');
+/** The workspace folder (the first, or the one named so in a multi-root workspace). */
+export function folder(name?: string): vscode.Uri {
+  const f = name ? vscode.workspace.workspaceFolders?.find((w) => w.name === name) : vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, `the fixture workspace${name ? ` folder ${name}` : ''} is open`);
   return f.uri;
 }
 export const fileIn = (...parts: string[]) => vscode.Uri.joinPath(folder(), ...parts);
 export const draft = (name: string) => fileIn('drafts', name);
 
-export async function activate(): Promise<vscode.Extension<unknown>> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+/** What the extension's activate() returns (client/src/extension.ts CorroborateApi). */
+export interface Api {
+  statusBar(): { text: string; tooltip: string; command: string | undefined; shown: readonly string[] };
+  openPick(): { title: string; items: { label: string; description?: string; detail?: string }[]; active?: string; selected: string[] } | undefined;
+  restartServer(): Promise<void>;
+}
+
+export async function activate(): Promise<vscode.Extension<Api>> {
+  const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
   await ext.activate();
   return ext;
+}
+export const api = async (): Promise<Api> => (await activate()).exports;
+
+/** Waits until the status bar shows `text` (exactly), and returns what it shows. */
+export async function statusBecomes(text: string): Promise<ReturnType<Api['statusBar']>> {
+  const a = await api();
+  let last = '';
+  try {
+    return await until(() => { const v = a.statusBar(); last = v.text; return v.text === text && v; }, `the status bar to show ${JSON.stringify(text)}`);
+  } catch (e) {
+    assert.equal(last, text, String(e instanceof Error ? e.message : e));
+    throw e;
+  }
+}
+
+/**
+ * Runs a palette command that shows a quick pick, waits for the pick, lets `choose` drive it
+ * with the workbench's own commands (it gets what the pick lists), and returns the command's result.
+ */
+export async function withPick<R>(command: string, choose: (pick: NonNullable<ReturnType<Api['openPick']>>) => Promise<void>, ...args: unknown[]): Promise<R> {
+  const a = await api();
+  const result = vscode.commands.executeCommand<R>(command, ...args);
+  const pick = await until(() => a.openPick(), `the quick pick of ${command}`);
+  await choose(pick);
+  return result;
+}
+export const pickCommand = {
+  /** moves the keyboard down the open pick to the item labelled `label` */
+  async to(label: string): Promise<void> {
+    const a = await api();
+    await until(async () => {
+      if (a.openPick()?.active === label) return true;
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      return false;
+    }, `the quick pick's item ${label}`);
+  },
+  toggle: () => vscode.commands.executeCommand('workbench.action.quickPickManyToggle'),
+  accept: () => vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'),
+  close: () => vscode.commands.executeCommand('workbench.action.closeQuickOpen'),
+};
+
+/** Sets a `corroborate.*` setting for the workspace, runs `body`, and puts the setting back. */
+export async function withSetting(key: string, value: unknown, body: () => Promise<void>, scope?: vscode.Uri): Promise<void> {
+  const config = () => vscode.workspace.getConfiguration('corroborate', scope);
+  const target = scope ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
+  const before = config().inspect(key);
+  const previous = scope ? before?.workspaceFolderValue : before?.workspaceValue;
+  await config().update(key, value, target);
+  try {
+    await body();
+  } finally {
+    await config().update(key, previous, target);
+  }
 }
 
 export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {

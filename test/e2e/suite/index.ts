@@ -4,6 +4,11 @@
 // scripts/vscode/run-code-server.mjs (code-server, offline). The extension host's exit code is
 // not visible through code-server, so the suite also writes a result file, rewritten after
 // every test (the runner streams it) and marked `done` at the end.
+//
+// The suite runs in phases, each a separate start of VS Code, chosen by CORROBORATE_E2E_PHASE
+// (the tests of suite/<phase>/): `main` (the single-folder fixture), `restart` (VS Code started
+// again on the workspace `main` left), `multiroot` (two folders, each with its own corpus, in
+// Restricted Mode).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
@@ -11,17 +16,19 @@ import * as vscode from 'vscode';
 
 export interface TestRecord { title: string; state: 'passed' | 'failed' | 'pending'; ms: number; error?: string }
 export interface SuiteResult {
-  vscode: string; appName: string; uiKind: string; startedAt: string;
+  phase: string; vscode: string; appName: string; uiKind: string; startedAt: string;
   done: boolean; passed: number; failed: number; pending: number; tests: TestRecord[]; ms: number; error?: string;
 }
 
 /** CORROBORATE_E2E_RESULT (set by the runners), else test/e2e/out/result.json. */
 export const RESULT_FILE = process.env.CORROBORATE_E2E_RESULT || path.resolve(__dirname, '..', 'result.json');
+export const PHASES = ['main', 'restart', 'multiroot'] as const;
 
 export function run(): Promise<void> {
   const started = Date.now();
+  const phase = process.env.CORROBORATE_E2E_PHASE || 'main';
   const result: SuiteResult = {
-    vscode: vscode.version, appName: vscode.env.appName, uiKind: vscode.UIKind[vscode.env.uiKind],
+    phase, vscode: vscode.version, appName: vscode.env.appName, uiKind: vscode.UIKind[vscode.env.uiKind],
     startedAt: new Date().toISOString(), done: false, passed: 0, failed: 0, pending: 0, tests: [], ms: 0,
   };
   const write = () => {
@@ -34,7 +41,12 @@ export function run(): Promise<void> {
 
   // Bounded, generous: each test polls with its own shorter limits and names what it waited for.
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, slow: 5_000, reporter: 'spec' });
-  const dir = __dirname;
+  const dir = path.join(__dirname, phase);
+  if (!(PHASES as readonly string[]).includes(phase) || !fs.existsSync(dir)) {
+    result.done = true; result.error = `no such phase: ${phase} (${PHASES.join(', ')})`; result.failed++;
+    write();
+    return Promise.reject(new Error(result.error));
+  }
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
 
   return new Promise<void>((resolve, reject) => {

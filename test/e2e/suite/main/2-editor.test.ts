@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { activate, diagnosticsBecome, draft, fileIn, hoverText, middle, open, where } from './helpers';
+import { activate, diagnosticsBecome, draft, fileIn, hoverText, middle, open, where } from '../helpers';
 
 const FIGURE_MSG = 'Sources give 1,500 French soldiers (004_c75df0162f650722.txt:7), not 2,000.';
 const DATE_MSG = 'Sources give August 3 (004_c75df0162f650722.txt:12), not August 5.';
