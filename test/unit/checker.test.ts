@@ -157,6 +157,21 @@ describe('checker: names and headlines from a wildfire corpus', () => {
   });
 });
 
+describe('checker: sources that agree, the year of a source, one passage', () => {
+  it('several sources that count the same thing agree on another value: a conflict, though none alone is close enough', () => {
+    assert.deepEqual(flags(seedCorpus(), 'France keeps about 1,100 troops in Niger, spread over three bases in Niamey, Ouallam and Ayorou.\n'), ["1:20 conflicting-figure '1,100' -> '1,500'"]);
+    assert.deepEqual(flags(seedCorpus(), 'France has opened talks with army officers in Niger about pulling some of its troops out of the country, the French daily Le Monde reported on Monday.\n'), ["1:144 conflicting-date 'Monday' -> 'Tuesday'"]);
+  });
+  it('a weekday against the calendar of the year the source is dated', () => {
+    const index = corpusFrom({ 'wire.txt': 'BRÉVANNES, France, March 13, 2025 (Meridian) - The strike began on Monday, March 3.\n' });
+    assert.deepEqual(flags(index, 'The strike began on Tuesday, March 3.\n'), ["1:21 conflicting-date 'Tuesday' -> 'Monday'"]);
+  });
+  it('a sum in the sentence that gives the draft\'s other figure is that sum', () => {
+    const index = corpusFrom({ 'transcript.txt': 'Press briefing on the Sierra de Albarén fire\n\nMIGUEL ÁNGEL SOTOMAYOR (secretary general, ASECOR, the cork producers\' association, by telephone): Our first estimate is 1,900 tonnes of cork lost, about 5.7 million euros at this year\'s prices.\n\nJUAN PÉREZ (mayor): We thank the firefighters and the soldiers for their work this week.\n' });
+    assert.deepEqual(flags(index, 'The Sierra de Albarén wildfire has destroyed an estimated 1,900 tonnes of cork worth about €7.5 million, according to ASECOR, the cork producers\' association.\n'), ["1:92 conflicting-figure '€7.5 million' -> '€5.7 million'"]);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

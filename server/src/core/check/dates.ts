@@ -26,6 +26,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   const conflicts: Match[] = [];
   const taken = ctx.nearbyDates().filter((x) => x !== d);
   const sameSentence = new Set(ctx.sentence.dates);
+  const agreeing: Match[] = [];
   // a year alone is often background in a passage ("since the assembly was created in 1999")
   const bareYear = d.year !== undefined && d.month === undefined && d.day === undefined && d.weekday === undefined;
   for (const id of ctx.candidatesFor(frame)) {
@@ -51,10 +52,18 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       } else if (sameGrain(d, sd) && !taken.some((t) => (dateSupports(t, sd) && dateSupports(sd, t)) || (sameSentence.has(t) && closer(t, d, sd))) && !missing(frame, ctx.cache.entities(id, 1))
         && (anchored && !bareYear ? cov >= 0.3 && loc >= 0.15 : cov >= 0.45 && loc >= 0.25)) {
         if (!bestConflict || loc > bestConflict.loc) bestConflict = m;
+      } else if (sameGrain(d, sd) && !bareYear && !taken.some((t) => dateSupports(t, sd) && dateSupports(sd, t)) && !missing(frame, ctx.cache.entities(id, 1))
+        && cov >= 0.45 && loc >= 0.2 && !src.dates.some((x) => x !== sd && sharesField(d, x) && datesCompatible(d, x))) {
+        agreeing.push(m);
       }
     }
     // a sentence with a date that agrees with the draft's is about that date, not its other one ("on Jan. 1 after the board voted on Wednesday")
     if (bestConflict && !src.dates.some((sd) => sharesField(d, sd) && (dateSupports(d, sd) || datesCompatible(d, sd)))) conflicts.push(bestConflict);
+  }
+  // two or more sources about the event agree on another date, each a little less close: together they conflict
+  if (!conflicts.length && !support.length && !partial.length && agreeing.length) {
+    const values = new Set(agreeing.map((m) => formatDate(m.d)));
+    if (values.size === 1 && new Set(agreeing.map((m) => ctx.index.doc(m.id).path)).size >= 2) conflicts.push(...agreeing);
   }
   // an event the source reports without a date happened on the source's own date (its header or
   // dateline); what someone "said on Wednesday" was most often said at the briefing of that date
@@ -123,8 +132,12 @@ function wrongWeekday(ctx: CheckContext, d: DateMention): ClaimResult | null {
   let ev: { id: number; sd: DateMention } | undefined;
   const q = new Map<string, number>([[String(d.day), 1], [stem(MONTH_NAMES[d.month].toLowerCase()), 1]]);
   for (const h of ctx.index.search(q, 20)) {
-    const sd = ctx.index.sentence(h.id).dates.find((x) => x.day === d.day && x.month === d.month && (year === undefined ? x.year !== undefined : x.year === year || x.year === undefined));
-    if (sd) { ev = { id: h.id, sd }; year ??= sd.year; break; }
+    const sd = ctx.index.sentence(h.id).dates.find((x) => x.day === d.day && x.month === d.month && (year === undefined || x.year === year || x.year === undefined));
+    if (!sd) continue;
+    // the year: the draft's, the source date's, or that of the source's own date (its header or dateline)
+    const docYear = ctx.index.doc(h.id).date?.at.year;
+    const y = year ?? sd.year ?? docYear;
+    if (y !== undefined) { ev = { id: h.id, sd }; year = y; break; }
   }
   if (year === undefined || !ev) return null;
   const weekday = ((new Date(Date.UTC(year, d.month - 1, d.day)).getUTCDay() + 6) % 7) + 1;

@@ -4,6 +4,8 @@
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { NUMBER_WORD_NAMES, TENS_NAMES } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
+import { loose } from '../extract/names';
+import { fold } from '../text/tokens';
 import { Frame, coverage, frameOf, present, sameNoun } from './frame';
 import { CODES, ClaimResult, Evidence, Fix } from './types';
 
@@ -101,6 +103,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   };
   const takenHere = (id: number, f: Quantity) => sameSentence.has(valueKey(f))
     || others.some((x) => valueKey(x) === valueKey(f) && !s.quantities.includes(x) && !!meet(ctx, x, frameOfOther(x), id, f)?.supports);
+  const agreeing: Match[] = [];
   for (const id of ctx.candidatesFor(frame)) {
     const src = ctx.index.sentence(id);
     // the source sentence repeats another figure of the draft's: the same passage ("to 15.7% from 12.6%")
@@ -108,7 +111,9 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     let bestConflict: Match | undefined;
     // the local words only choose between several figures of the sentence; alone, a figure needs less of them
     const rivals = src.quantities.filter((f) => comparable(q, f)).length;
-    const locBar = rivals > 1 ? 0.25 : 0.15;
+    // (a sentence that also gives another of the draft sentence's figures, and one figure of this kind, is the passage itself)
+    const passage = rivals === 1 && anchored && ctx.sharesOtherClaim(id, q);
+    const locBar = rivals > 1 ? 0.25 : passage ? 0.08 : 0.15;
     for (const f of src.quantities) {
       const m = meet(ctx, q, frame, id, f);
       if (!m) continue;
@@ -124,9 +129,17 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
       const slip = sameDigits(q, f) && q.value !== f.value ? 0.15 : 0;
       // a headline's words are few and its verbs loose: it conflicts only with a source about the very same thing
       if (s.heading && !(cov >= 0.7 && loc >= 0.5)) continue;
-      if (cov >= conflictBar(q) - slip && loc >= locBar - slip && (!bestConflict || closerFigure(q, m, bestConflict)) && !takenHere(id, f)) bestConflict = m;
+      if (cov >= conflictBar(q) - slip - (passage ? 0.1 : 0) && loc >= locBar - slip && (!bestConflict || closerFigure(q, m, bestConflict)) && !takenHere(id, f)) bestConflict = m;
+      else if (hm && !s.heading && cov >= conflictBar(q) - 0.1 && loc >= 0.2 && !takenHere(id, f)) agreeing.push(m);
     }
     if (bestConflict) conflicts.push(bestConflict);
+  }
+  // several sources that count the same thing give one other value, each a little less close: together they conflict
+  if (!conflicts.length && !support.length && agreeing.length) {
+    const values = new Set(agreeing.map((m) => valueKey(m.f)));
+    const docs = new Set(agreeing.map((m) => ctx.index.doc(m.id).path));
+    // (and one of them names all that the draft sentence names: "hosts 1,100 French troops" in Chad is not about Niger)
+    if (values.size === 1 && docs.size >= 2 && agreeing.some((m) => allNamed(ctx, m.id))) conflicts.push(...agreeing);
   }
   const claimText = ctx.text.slice(q.start, q.end);
   const base = { kind: 'figure' as const, claimStart: q.start, claimEnd: q.end, start: q.start, end: q.end };
@@ -173,6 +186,17 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     message: `No source gives ${what}${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`,
     evidence: near, fixes: [],
   };
+}
+
+/** Every entity of the draft sentence is named around the source sentence (or is what its article is about). */
+function allNamed(ctx: CheckContext, id: number): boolean {
+  const around = ctx.cache.entities(id, 1);
+  for (const n of ctx.sentence.names) {
+    if (n.weak) continue;
+    const key = n.country ? `@${n.country.toLowerCase()}` : null;
+    if (key ? !around.has(key) && !around.has(`@${fold(n.country!)}`) : !n.words.every((w) => around.has(loose(w)))) return false;
+  }
+  return true;
 }
 
 /** Of two figures of one source sentence, the one nearer the draft's words; the one in the draft's unit when both are near ("43-kilometer (27-mile)"). */

@@ -20,7 +20,7 @@ describe('Palette commands', () => {
     at(editor, 2, 8);
     const label = await withPick<string>('corroborate.showSources', async (pick) => {
       assert.equal(pick.title, 'Sources give 1,500 French soldiers (004_c75df0162f650722.txt:7), not 2,000.');
-      assert.deepEqual(pick.items.map((i) => i.label), ['corpus/004_c75df0162f650722.txt:7', 'corpus/001_4aeac8238ecdb9d1.txt:27', 'corpus/000_e34b6c3260047a95.txt:5']);
+      assert.deepEqual(pick.items.map((i) => i.label), ['corpus/004_c75df0162f650722.txt:7', 'corpus/001_4aeac8238ecdb9d1.txt:27', 'corpus/002_5ceb88a01bc13192.txt:3']);
       assert.match(pick.items[0].detail ?? '', /^Currently, some 1,500 French soldiers are deployed in the country/);
       await pickCommand.to('corpus/001_4aeac8238ecdb9d1.txt:27');
       await pickCommand.accept();
