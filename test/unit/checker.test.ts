@@ -172,6 +172,29 @@ describe('checker: sources that agree, the year of a source, one passage', () =>
   });
 });
 
+describe('checker: false alarms from the second blind round', () => {
+  it('"said a source close to Defense Minister Lecornu": the speaker is the source, not the minister', () => {
+    assert.deepEqual(flags(seedCorpus(), '\u201cTalks on functional coordination exist locally between soldiers,\u201d said a source close to Defense Minister Sebastien Lecornu.\n'), []);
+  });
+  it('an envoy is an ambassador; "the capital Niamey" is a place, not its government', () => {
+    assert.deepEqual(flags(seedCorpus(), 'Paris has refused to recall its envoy, Sylvain Itte.\n'), []);
+    assert.deepEqual(flags(seedCorpus(), 'A shopkeeper joined Saturday\'s protest outside the French base in Niamey.\n'), []);
+  });
+  it('a range of sums, a count followed by when, a group named by its modifier', () => {
+    const index = corpusFrom({
+      'wire.txt': 'Aranmore said it expected the incident to cost between 35 million and 50 million euros this year.\n\nFor approximately 41,500 mortgage customers, copies of passports were also accessed.\n',
+      'hearing.txt': 'CHAIR: How many calls did the helpline take?\n\nNÍ BHRIAIN: About 186,000 in the first 48 hours.\n',
+    });
+    assert.deepEqual(flags(index, 'Aranmore expects the breach to cost it €35m-€50m this year.\n'), []);
+    assert.deepEqual(flags(index, 'Copies of passports belonging to around 41,500 mortgage holders were also exposed.\n'), []);
+    assert.deepEqual(flags(index, 'The helpline took about 186,000 calls in the first 48 hours.\n'), []);
+  });
+  it('two years of one sentence anchor each other ("due in 2024, pushed back to 2026")', () => {
+    const index = corpusFrom({ 'release.md': '- The principal inspection due in 2024 was postponed to 2026, and a warning was not escalated.\n' });
+    assert.deepEqual(flags(index, 'He said the next inspection, due in 2024, had been pushed back to 2026.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

@@ -161,7 +161,9 @@ export class CheckContext {
     const weighty = (x: Quantity) => x !== self && !(x.words && x.value / (x.scale || 1) <= 2) && x.value !== 0;
     if (this.sentence.quantities.some((x) => weighty(x) && src.quantities.some((f) => comparable(x, f) && sameValue(x, f)))) return true;
     const fields = (d: DateMention) => [d.year, d.month, d.day, d.weekday].filter((v) => v !== undefined).length;
-    return this.sentence.dates.some((x) => x !== self && src.dates.some((sd) => dateSupports(x, sd) && fields(sd) >= 1 && (fields(x) >= 2 || x.weekday !== undefined)));
+    // (a bare year anchors only another date: "due in 2024 ... pushed back to 2026")
+    const isDate = this.sentence.dates.includes(self as DateMention);
+    return this.sentence.dates.some((x) => x !== self && src.dates.some((sd) => dateSupports(x, sd) && fields(sd) >= 1 && (fields(x) >= 2 || x.weekday !== undefined || isDate)));
   }
 
   /** Source sentences, page chrome included, that hold this draft sentence word for word. */

@@ -68,7 +68,9 @@ function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quant
       // the country that owns the draft's figure must be named around the source's, not just somewhere in the article
       || [...frame.owners].some((e) => !ctx.cache.entities(id, 1, false).has(e));
     // a count names what it counts; the noun after a sum or a measure is looser ("of the plant", "of the site")
-    const headsDiffer = !!frame.head && !!sf.head && !hm && (nounMode(q) === 'adjacent' || cov < 0.3);
+    // ("41,500 mortgage holders" / "41,500 mortgage customers": an odd value and a shared noun before the head are the same group)
+    const sharedModifier = (distinctive(q) || rare0(ctx, id, f)) && frame.np.some((w) => sf.np.includes(w) && w !== frame.head && !isCapStem(ctx, w));
+    const headsDiffer = !!frame.head && !!sf.head && !hm && !sharedModifier && (nounMode(q) === 'adjacent' || cov < 0.3);
     // a money or measure value met again needs less context than a count, but some, and no stranger country
     // a value the corpus gives in only a few sentences is itself evidence, given a little context and nothing against it
     const rare = !f.words && ctx.index.bm25.df(ctx.index.docText(id).slice(f.numStart, f.baseEnd).replace(/,/g, '')) <= 3;
@@ -147,7 +149,11 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   conflicts.sort((a, b) => score(b) - score(a));
   // a source about this very thing with another value outweighs sentences that share the value and less
   // of the frame ("the Defence Department has about 1,500 personnel": 1,100 for the department, 1,500 for France)
-  if (support.length && conflicts.length && conflicts[0].cov >= 0.7 && score(conflicts[0]) >= score(support[0]) + 0.5) support.length = 0;
+  // (not when a support is the draft sentence's passage: it gives another of its figures too)
+  if (support.length && conflicts.length && conflicts[0].cov >= 0.7 && score(conflicts[0]) >= score(support[0]) + 0.5
+    && !support.some((m) => m.loc >= 0.3 && ctx.sharesOtherClaim(m.id, q))
+    // nor when a support names, around it, more of the draft sentence's entities than the conflict does
+    && !(namedAround(ctx, support) > namedAround(ctx, [conflicts[0]]))) support.length = 0;
   if (support.length) {
     const ev = distinct(support.map((m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
     return { ...base, verdict: 'supported', message: `Supported: ${phrase(ctx, support[0])} (${ev.map(where).join('; ')}).`, sourceValue: phrase(ctx, support[0]), evidence: ev, fixes: [] };
@@ -197,6 +203,26 @@ function allNamed(ctx: CheckContext, id: number): boolean {
     if (key ? !around.has(key) && !around.has(`@${fold(n.country!)}`) : !n.words.every((w) => around.has(loose(w)))) return false;
   }
   return true;
+}
+
+/** The most of the draft sentence's entities that one of these sources names around its sentence. */
+function namedAround(ctx: CheckContext, ms: readonly Match[]): number {
+  const mine = [...ctx.draftEntities()];
+  let best = 0;
+  for (const m of ms) {
+    const around = ctx.cache.entities(m.id, 1, false);
+    best = Math.max(best, mine.filter((e) => around.has(e)).length);
+  }
+  return best;
+}
+
+function rare0(ctx: CheckContext, id: number, f: Quantity): boolean {
+  return !f.words && ctx.index.bm25.df(ctx.index.docText(id).slice(f.numStart, f.baseEnd).replace(/,/g, '')) <= 3;
+}
+
+/** A stem the draft sentence writes capitalised (a name, not a common modifier). */
+function isCapStem(ctx: CheckContext, w: string): boolean {
+  return ctx.sentence.tokens.some((t) => t.stem === w && t.cap);
 }
 
 /** Of two figures of one source sentence, the one nearer the draft's words; the one in the draft's unit when both are near ("43-kilometer (27-mile)"). */

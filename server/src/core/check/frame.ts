@@ -48,7 +48,7 @@ const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police
 // Words after a figure that say how, not what: never what a figure counts ("12 minutes rather than 10", "two days later")
 const NOT_HEADS = new Set(['rather', 'instead', 'than', 'ago', 'later', 'earlier', 'before', 'after', 'more', 'less', 'fewer', 'each', 'apiece',
   'alone', 'too', 'also', 'already', 'yet', 'still', 'only', 'just', 'even', 'again', 'now', 'then', 'there', 'here', 'away', 'back', 'ahead',
-  'behind', 'overall', 'altogether', 'together', 'worth', 'long', 'old', 'high', 'wide', 'deep', 'tall', 'late', 'early', 'apart', 'since', 'until', 'ever']);
+  'behind', 'overall', 'altogether', 'together', 'worth', 'first', 'last', 'next', 'previous', 'long', 'old', 'high', 'wide', 'deep', 'tall', 'late', 'early', 'apart', 'since', 'until', 'ever']);
 const NP_PREPS = new Set(['of', 'in', 'for', 'worth', 'on']);
 const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'across', 'inside', 'into', 'within', 'outside', 'throughout', 'around', 'towards', 'toward', 'through']);
 const ARTICLES = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'new', 'additional', 'extra', 'more']);
@@ -107,7 +107,8 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
       return j;
     };
     if (withNoun !== 'preposition') collect(k);
-    if (!np.length && NP_PREPS.has(toks[k]?.low ?? '')) {
+    // ("1,500 of the troops"; a count followed by "in", "for" or "on" says where or when, not what: "186,000 in the first 48 hours")
+    if (!np.length && (withNoun === 'adjacent' ? toks[k]?.low === 'of' : NP_PREPS.has(toks[k]?.low ?? ''))) {
       let j = k + 1;
       while (j < toks.length && ARTICLES.has(toks[j].low)) j++;
       collect(j);
@@ -163,7 +164,8 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
     if (toks.slice(a, b).some((t) => t.text === ';' || t.text === ':' || t.low === 'while' || t.low === 'but')) continue;
     const before = toks[(n.role ? toks.findIndex((t) => t.start === n.role!.start) : n.first) - 1]?.low ?? '';
     // "Washington has 1,100 troops": a capital that acts is its country; "in Paris" is a place
-    const acting = !!n.seat && !LOCATIVE.has(before) && n.last < first;
+    // (not "in Paris", nor "the capital Niamey": a place)
+    const acting = !!n.seat && n.last < first && !LOCATIVE.has(before) && !/^(capital|city|town|village|region|province|streets?|outside|near|of)$/.test(before);
     const key = acting ? `@${fold(n.seat!)}` : nearKey(n);
     tied.add(key);
     if (close) near.add(key);

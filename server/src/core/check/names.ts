@@ -19,6 +19,7 @@ const GENERIC_HEADS = new Set(['leader', 'official', 'head', 'chief', 'boss', 'f
 const HEAD_SYNONYMS: readonly (readonly string[])[] = [
   ['spokesman', 'spokeswoman', 'spokesperson'], ['ceo', 'chief executive'], ['chairman', 'chairwoman', 'chair', 'chairperson'],
   ['councillor', 'councilor'], ['advisor', 'adviser'], ['dr', 'doctor'], ['general', 'gen'], ['colonel', 'col'],
+  ['ambassador', 'envoy'], ['prosecutor', 'prosecuting'],
 ];
 const sameHead = (a: string, b: string) => a === b || HEAD_SYNONYMS.some((g) => g.includes(a) && g.includes(b));
 

@@ -174,8 +174,14 @@ function elliptic(toks: readonly Token[], q: Quantity, prev: Quantity | undefine
   const other = prev && prev.dim !== 'count' && prev.dim !== 'ordinal' && !prev.pair && joined(prev.last + 1, q.first) ? prev
     : next && next.dim !== 'count' && next.dim !== 'ordinal' && next.dim !== 'age' && !next.pair && joined(q.last + 1, next.first) && !next.unit.startsWith('%') ? next
     : next && next.dim === 'percent' && joined(q.last + 1, next.first) ? next : undefined;
-  if (!other || other.dim === 'money') return null;
-  const factor = other.scale / Math.max(1e-12, Math.pow(10, 0)) ;
+  if (!other) return null;
+  if (other.dim === 'money') {
+    // a range of sums: "between 35 million and 50 million euros", "between 35 and 50 million euros"
+    if (other !== next || !/^(and|to|-|\u2013)$/.test(toks[q.last + 1]?.text ?? '')) return null;
+    const scaled = q.scale > 1 ? q : { ...q, value: q.value * other.scale, scale: other.scale };
+    return { ...scaled, dim: 'money', unit: other.unit };
+  }
+  const factor = other.scale;
   return { ...q, value: q.value * factor, dim: other.dim, unit: other.unit, scale: factor };
 }
 

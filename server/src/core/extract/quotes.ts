@@ -117,6 +117,12 @@ function subjectAt(toks: readonly Token[], names: readonly NameMention[], k: num
   while (e < toks.length && e - k < 10 && !/^[,.;:!?"\u201c\u201d(]$/.test(toks[e].text) && !(toks[e].kind === 'word' && SPEECH_VERBS.has(toks[e].low) && e > k)) e++;
   const inPhrase = names.filter((m) => !m.country && (m.role ? m.role.start : m.start) >= t.start && m.last < e);
   const n = [...inPhrase].reverse().find((m) => m.person) ?? inPhrase[inPhrase.length - 1];
+  // "said a source close to Defense Minister Sebastien Lecornu": a name behind a preposition is not who spoke
+  const nameAt = n ? toks.findIndex((x) => x.start === (n.role ? n.role.start : n.start)) : -1;
+  if (n && toks.slice(k, nameAt).some((x) => PREPOSITIONS.has(x.low))) {
+    const words = toks.slice(k, nameAt).filter((x) => x.kind === 'word');
+    return { start: words[0].start, end: words[words.length - 1].end, kind: 'other', text: src.slice(words[0].start, words[words.length - 1].end) };
+  }
   if (n) return nameSpeaker(n, src);
   if (PRONOUN_SPEAKERS.has(t.low)) return { start: t.start, end: t.end, kind: 'pronoun', text: t.text };
   return { start: t.start, end: t.end, kind: 'other', text: t.text };
