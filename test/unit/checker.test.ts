@@ -195,6 +195,18 @@ describe('checker: false alarms from the second blind round', () => {
   });
 });
 
+describe('checker: relative clauses and the dates of occasions', () => {
+  it('"The United States, which has some 1,500 personnel": the relative clause is about the United States', () => {
+    assert.deepEqual(flags(seedCorpus(), 'The United States, which has some 1,500 military personnel in the country, is moving troops to Agadez.\n'), ["1:35 conflicting-figure '1,500' -> '1,100'"]);
+  });
+  it('a briefing the draft dates otherwise than the source that reports it', () => {
+    const index = corpusFrom(Object.fromEntries(['mayor-briefing.txt', 'river-authority.html', 'weather-notes.md']
+      .map((f) => [f, readFileSync(path.join(ROOT, 'test', 'fixtures', 'flood', f), 'utf8')])));
+    assert.deepEqual(flags(index, 'At a briefing on October 14, Mayor Ines Carvalho said 14 schools would stay closed until Wednesday.\n'), ["1:18 conflicting-date 'October 14' -> 'October 13'"]);
+    assert.deepEqual(flags(index, 'At a briefing on October 13, Mayor Ines Carvalho said 14 schools would stay closed until Wednesday.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

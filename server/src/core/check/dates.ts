@@ -9,9 +9,13 @@ import { stem } from '../text/tokens';
 import { Frame, coverage, frameOf } from './frame';
 import { clash, missing } from './figures';
 import { CODES, ClaimResult, Evidence } from './types';
+import { CorpusIndex } from '../index/corpus-index';
 
 /** What people do by speaking, at a briefing or hearing ("apologised to patients on Tuesday"). Stems. */
 const SPEECH_ACTS = new Set(['apologiz', 'testify', 'promis', 'pledg', 'vow', 'defend', 'deny', 'admit', 'appeal', 'thank', 'condemn', 'prais', 'criticiz', 'welcom', 'urg', 'warn', 'insist', 'answer', 'question']);
+
+/** Occasions that have a date of their own, which is their report's. Stems. */
+const OCCASIONS = new Set(['brief', 'briefing', 'conferenc', 'hear', 'interview', 'meet', 'speech', 'statement', 'session', 'address', 'announcement', 'sitting']);
 
 interface Match { id: number; d: DateMention; sf: Frame; cov: number; loc: number }
 
@@ -68,10 +72,19 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   // an event the source reports without a date happened on the source's own date (its header or
   // dateline); what someone "said on Wednesday" was most often said at the briefing of that date
   const statement = ctx.sentence.tokens.slice(Math.max(0, d.first - 6), d.first).some((t) => SPEECH_VERBS.has(t.low) || SPEECH_ACTS.has(t.stem));
+  // "At a briefing on October 14, the mayor said ...": the date of a briefing, hearing or interview the draft names
+  const occasion = ctx.sentence.tokens.slice(Math.max(0, d.first - 4), d.first).some((t) => OCCASIONS.has(t.stem));
+  let occasionConflict: { id: number; doc: ReturnType<CorpusIndex['doc']> } | undefined;
   if (!support.length) {
     for (const id of ctx.candidatesFor(frame)) {
       const doc = ctx.index.doc(id);
-      if (!doc.date || !dateSupports(d, doc.date.at) || doc.date.sentence === id) continue;
+      if (!doc.date || doc.date.sentence === id) continue;
+      if (!dateSupports(d, doc.date.at)) {
+        // the source that reports the draft sentence's words is dated otherwise
+        if (occasion && !occasionConflict && sameGrain(d, doc.date.at as DateMention) && !missing(frame, ctx.cache.entities(id, 1))
+          && (ctx.sharesOtherClaim(id, d) || coverage(frame, ctx.cache.stemsOf(id), ctx.idf, undefined, ctx.cache.contextStems(id)) >= 0.6)) occasionConflict = { id, doc };
+        continue;
+      }
       const cov = coverage(frame, ctx.cache.stemsOf(id), ctx.idf, undefined, ctx.cache.contextStems(id));
       ctx.trace?.('date of the source', { claim: ctx.text.slice(d.start, d.end), source: ctx.index.text(id), cov, statement, missing: missing(frame, ctx.cache.entities(id, 1)) });
       if (cov < (statement ? 0.3 : 0.6) || missing(frame, ctx.cache.entities(id, 1))) continue;
@@ -80,6 +93,20 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       const e = [dateLine, ctx.evidence(id, [])];
       return { kind: 'date', claimStart: d.start, claimEnd: d.end, start: d.start, end: d.end, verdict: 'supported', message: `Supported: ${text}, the date of ${where(dateLine)}, which reports this (${where(e[1])}).`, sourceValue: text, evidence: e, fixes: [] };
     }
+  }
+  if (occasionConflict && !support.length && !partial.length && !conflicts.length) {
+    const { id, doc } = occasionConflict;
+    const at = doc.date!.at as DateMention;
+    const dateLine = ctx.evidence(doc.date!.sentence, [{ start: at.start, end: at.end }]);
+    const text = ctx.index.docText(doc.date!.sentence).slice(at.start, at.end);
+    const t = rewriteDate(ctx.sentence.tokens, d, { ...at, weekday: d.weekday === undefined ? undefined : at.weekday }, ctx.text);
+    const claim = ctx.text.slice(d.start, d.end);
+    return {
+      kind: 'date', verdict: 'conflict', code: CODES.conflictingDate, claimStart: d.start, claimEnd: d.end, start: d.start, end: d.end,
+      message: `Sources give ${text}, the date of ${where(dateLine)}, which reports this (${where(ctx.evidence(id, []))}), not ${claim}.`,
+      sourceValue: text, evidence: [dateLine, ctx.evidence(id, [])],
+      fixes: t !== claim ? [{ title: `Replace with '${t}' (${where(dateLine).replace(/:\d+$/, '')})`, start: d.start, end: d.end, newText: t }] : [],
+    };
   }
   const claimText = ctx.text.slice(d.start, d.end);
   const base = { kind: 'date' as const, claimStart: d.start, claimEnd: d.end, start: d.start, end: d.end };

@@ -155,13 +155,17 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
   const owners = new Set<string>();
   for (const n of s.names) {
     if (n.weak) continue;
-    const d = n.last < first ? first - n.last : n.first > last ? n.first - last : 0;
-    const sameClause = crossings[n.last < first ? n.last : n.first] === 0;
+    let d = n.last < first ? first - n.last : n.first > last ? n.first - last : 0;
+    // "The United States, which has some 1,500 personnel": the relative clause is about the name before it
+    const relative = n.last < first && toks[n.last + 1]?.text === ',' && /^(which|who|whose)$/.test(toks[n.last + 2]?.low ?? '')
+      && !toks.slice(n.last + 3, first).some((t) => /^[,;:]$/.test(t.text));
+    if (relative) d = Math.max(1, first - (n.last + 3));
+    const sameClause = relative || crossings[n.last < first ? n.last : n.first] === 0;
     const close = (d <= 4 || (n.first > last && n.first <= npEnd + 3)) && sameClause;
     if (!close && !(sameClause && d <= 8)) continue;
     // a name across a clause boundary is not tied to the figure
     const a = Math.min(n.last, first), b = Math.max(n.first, last);
-    if (toks.slice(a, b).some((t) => t.text === ';' || t.text === ':' || t.low === 'while' || t.low === 'but')) continue;
+    if (!relative && toks.slice(a, b).some((t) => t.text === ';' || t.text === ':' || t.low === 'while' || t.low === 'but')) continue;
     const before = toks[(n.role ? toks.findIndex((t) => t.start === n.role!.start) : n.first) - 1]?.low ?? '';
     // "Washington has 1,100 troops": a capital that acts is its country; "in Paris" is a place
     // (not "in Paris", nor "the capital Niamey": a place)
