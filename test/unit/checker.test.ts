@@ -207,6 +207,13 @@ describe('checker: relative clauses and the dates of occasions', () => {
   });
 });
 
+describe('checker: a wrong first name among several mentions of one person', () => {
+  it('"Peadar Ó Móráin" when the sources name Deputy Pádraig Ó Móráin and Ó Móráin', () => {
+    const index = corpusFrom({ 'hearing.txt': 'Present: Deputy Pádraig Ó Móráin (Chair).\n\nCommittee chairman Pádraig Ó Móráin opened the session.\n\nÓ Móráin said the hearing would last two hours.\n' });
+    assert.deepEqual(flags(index, 'Committee chairman Peadar Ó Móráin opened the session.\n'), ["1:20 conflicting-name 'Peadar Ó Móráin' -> 'Pádraig Ó Móráin'"]);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

@@ -2,7 +2,7 @@
 // variants, surname only, demonyms all match); a conflict when the sources know the person by
 // another first name, spell the name otherwise, or give them another role; unsupported when
 // no source mentions it.
-import { NameMention, loose } from '../extract/names';
+import { NameMention, contains, loose } from '../extract/names';
 import { NameEntry, NameIndex, RoleFact } from '../index/names-index';
 import { fold } from '../text/tokens';
 import { COUNTRY_OF, ROLE_HEADS, ROLE_MODIFIERS, isCommonWord } from '../text/vocab';
@@ -45,7 +45,9 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
   // the same surname with another first name: "Emmanuel Bazoum" for "Mohamed Bazoum"
   if (n.words.length >= 2) {
     const last = n.words[n.words.length - 1];
-    const people = names.withSurname(last).filter((e) => e.person && e.words.length >= 2 && loose(e.words[0]) !== loose(n.words[0]));
+    const all = names.withSurname(last).filter((e) => e.person && e.words.length >= 2 && loose(e.words[0]) !== loose(n.words[0]));
+    // one person however often named: "Ó Móráin" and "Deputy Pádraig Ó Móráin" are "Pádraig Ó Móráin"
+    const people = all.filter((e) => !all.some((o) => o !== e && o.words.length > e.words.length && contains(o.words, e.words)));
     if (people.length && new Set(people.map((e) => e.key)).size === 1) return misnamed(ctx, n, people[0], 'first name');
     // the sources know only the surname: nothing contradicts the first name
     const partial = names.related(n);

@@ -50,7 +50,7 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(('president vice-presiden
   + 'firefighter officer-in-charge warden pilot architect planner councilmember councilwoman councilman alderwoman '
   + 'assemblyman assemblywoman assemblymember trustee selectman selectwoman legislator lawmaker delegate commander-in-chief '
   + 'cfo cto cio coo chancellor vice-chancellor superintendent spokesman barrister solicitor attache paramedic forecaster '
-  + 'pathologist epidemiologist virologist inspector-general ceo-elect director-general').split(' '));
+  + 'pathologist epidemiologist virologist inspector-general ceo-elect director-general deputy td senator-elect').split(' '));
 /** Words that may stand in a title before its head ("Deputy Pentagon Press Secretary", "Defense Minister"). */
 export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(('deputy vice prime foreign defense defence interior finance home '
   + 'justice health education economy economic trade energy environment culture transport labour labor agriculture '
