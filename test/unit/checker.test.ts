@@ -214,6 +214,18 @@ describe('checker: a wrong first name among several mentions of one person', () 
   });
 });
 
+describe('checker: a place in the wrong slot', () => {
+  const index = seedCorpus();
+  it('a country or capital where the passage has another', () => {
+    assert.deepEqual(flags(index, 'Some 1,500 French soldiers are deployed on three bases, in Niamey, Ouallam and Ayorou, near the border with Burkina Faso.\n'), ["1:109 conflicting-name 'Burkina Faso' -> 'Mali'"]);
+    assert.deepEqual(flags(index, 'Nicolas Normand, a former French ambassador to Mali and Chad, confirmed the information to Al Jazeera.\n'), ["1:57 conflicting-name 'Chad' -> 'Senegal'"]);
+  });
+  it('not when a passage names the draft\'s place, nor for a list in another order', () => {
+    assert.deepEqual(flags(index, 'Nicolas Normand, a former French ambassador to Mali and Senegal, confirmed the information to Al Jazeera.\n'), []);
+    assert.deepEqual(flags(index, 'Coups forced French forces out of adjacent Burkina Faso and Mali.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

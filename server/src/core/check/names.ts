@@ -2,9 +2,10 @@
 // variants, surname only, demonyms all match); a conflict when the sources know the person by
 // another first name, spell the name otherwise, or give them another role; unsupported when
 // no source mentions it.
-import { NameMention, contains, loose } from '../extract/names';
+import { NameMention, contains, loose, sameEntity } from '../extract/names';
+import { coverage, frameOf } from './frame';
 import { NameEntry, NameIndex, RoleFact } from '../index/names-index';
-import { fold } from '../text/tokens';
+import { STOP_WORDS, fold } from '../text/tokens';
 import { COUNTRY_OF, ROLE_HEADS, ROLE_MODIFIERS, isCommonWord } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
 import { CODES, ClaimResult, Evidence } from './types';
@@ -30,6 +31,10 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
   if (!entries.length) {
     const copy = ctx.copied('name', n.start, n.end, base.claimStart, base.claimEnd);
     if (copy) return copy;
+  }
+  if (entries.length || n.country || n.seat) {
+    const place = (n.country || n.seat) ? wrongPlace(ctx, n) : null;
+    if (place) return place;
   }
   if (entries.length) {
     const role = n.role ? checkRole(ctx, n, entries) : null;
@@ -80,6 +85,42 @@ function lowerInSources(ctx: CheckContext, n: NameMention): boolean {
     if (ctx.index.sentence(h.id).tokens.some((t) => t.stem === st && !t.cap)) return true;
   }
   return false;
+}
+
+/**
+ * A country or capital in the slot where the source passage has another: "near the border with
+ * Burkina Faso" for "near the border with Mali", "a political scientist in Tbilisi" for "in Yerevan".
+ * The passage must be the draft sentence's (most of its words), the words before the place the same,
+ * and the draft's place absent from it.
+ */
+function wrongPlace(ctx: CheckContext, n: NameMention): ClaimResult | null {
+  const toks = ctx.sentence.tokens;
+  const before = (ts: readonly { kind: string; low: string }[], i: number) => ts.slice(Math.max(0, i - 3), i).filter((t) => t.kind === 'word').slice(-2).map((t) => t.low).join(' ');
+  // the place by its name, not a demonym ("French"), and a slot with a content word in it ("border with", "scientist in")
+  if (n.country && n.key !== fold(n.country)) return null;
+  const mine = before(toks, n.first);
+  if (mine.split(' ').length < 2 || mine.split(' ').every((w) => STOP_WORDS.has(w))) return null;
+  if (ctx.copies().length) return null;
+  const frame = frameOf(ctx.sentence, n.first, n.last, false);
+  const kind = (m: NameMention) => (m.country ? 'country' : m.seat ? 'capital' : '');
+  const candidates = ctx.sentenceCandidates(10).filter((id) => !ctx.index.info(id).boilerplate)
+    .map((id) => ({ id, src: ctx.index.sentence(id), cov: coverage(frame, ctx.cache.stemsOf(id), ctx.idf) }));
+  // a passage that names the draft's place says it is right
+  if (candidates.some((c) => c.cov >= 0.3 && c.src.names.some((m) => sameEntity(m, n)))) return null;
+  for (const { id, src, cov } of candidates) {
+    if (cov < 0.5) continue;
+    const other = src.names.find((m) => kind(m) === kind(n) && before(src.tokens, m.first) === mine && (!m.country || m.key === fold(m.country)));
+    // (a place the draft names elsewhere in the sentence is a list in another order, not a swap)
+    if (!other || ctx.sentence.names.some((m) => sameEntity(m, other))) continue;
+    const text = ctx.index.docText(id).slice(other.start, other.end);
+    const ev = [ctx.evidence(id, [{ start: other.start, end: other.end }])];
+    return {
+      kind: 'name', verdict: 'conflict', code: CODES.conflictingName, claimStart: n.start, claimEnd: n.end, start: n.start, end: n.end,
+      message: `Sources give ${text} here (${where(ev[0])}), not ${n.text}.`, sourceValue: text, evidence: ev,
+      fixes: [{ title: `Replace with '${text}' (${where(ev[0]).replace(/:\d+$/, '')})`, start: n.start, end: n.end, newText: text }],
+    };
+  }
+  return null;
 }
 
 function firstWordIndex(ctx: CheckContext): number {
