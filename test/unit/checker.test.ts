@@ -226,6 +226,17 @@ describe('checker: a place in the wrong slot', () => {
   });
 });
 
+describe('checker: the shape of quotation fixes', () => {
+  it('a changed word at the end of a quotation is restored with all the source\'s words to its sentence end', () => {
+    const index = corpusFrom({ 'statement.md': '> "I want to apologise unreservedly to our customers. They trust us with their information, and on this occasion that trust has been let down. We are doing everything we can."\n' });
+    assert.deepEqual(flags(index, 'She said customers "trust us with their information, and on this occasion that trust has been broken."\n'), ["1:95 altered-quote 'broken' -> 'let down'"]);
+  });
+  it('a misattribution takes the honorific with the name', () => {
+    const index = corpusFrom({ 'statement.html': '<p>"Our first thought is with the families of our two colleagues," said Ana Belén Suárez, Chief Executive Officer of PESA.</p><p>Iñigo Larrañaga, spokesman for the union, said the union had warned the company.</p>' });
+    assert.deepEqual(flags(index, '"Our first thought is with the families of our two colleagues," Mr Larrañaga said.\n'), ["1:65 misattributed-quote 'Mr Larrañaga' -> 'Suárez'"]);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

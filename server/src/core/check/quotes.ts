@@ -6,7 +6,7 @@ import { NameMention, loose, sameEntity } from '../extract/names';
 import { QuoteMention, QuoteWord, Speaker, findSpeaker, quoteWords } from '../extract/quotes';
 import { NameIndex } from '../index/names-index';
 import { STOP_WORDS, stem } from '../text/tokens';
-import { ROLE_HEADS } from '../text/vocab';
+import { ROLE_HEADS, ROLE_MODIFIERS } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
 import { CODES, ClaimResult, Evidence, Fix } from './types';
 
@@ -122,8 +122,17 @@ export function lcsPairs(a: readonly QuoteWord[], b: readonly QuoteWord[]): [num
   return pairs;
 }
 
-function altered(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], id: number, sw: readonly QuoteWord[], pairs: [number, number][],
+/** Drops matches that stray from the rest: a "the" three sentences earlier is not where the quotation starts. */
+function tidy(pairs: [number, number][]): [number, number][] {
+  const out = [...pairs];
+  while (out.length > 2 && out[1][1] - out[0][1] > (out[1][0] - out[0][0]) + 3) out.shift();
+  while (out.length > 2 && out[out.length - 1][1] - out[out.length - 2][1] > (out[out.length - 1][0] - out[out.length - 2][0]) + 3) out.pop();
+  return out;
+}
+
+function altered(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], id: number, sw: readonly QuoteWord[], allPairs: [number, number][],
   base: { kind: 'quote'; claimStart: number; claimEnd: number }): ClaimResult {
+  const pairs = tidy(allPairs);
   // the span of draft words that differ, and the source words in their place
   type Region = { d0: number; d1: number; s0: number; s1: number };
   const regions: Region[] = [];
@@ -133,7 +142,16 @@ function altered(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], i
   }
   const [fd, fs] = pairs[0], [ld, ls] = pairs[pairs.length - 1];
   if (fd > 0) regions.push({ d0: 0, d1: fd - 1, s0: Math.max(0, fs - fd), s1: fs - 1 });
-  if (ld < dw.length - 1) regions.push({ d0: ld + 1, d1: dw.length - 1, s0: ls + 1, s1: Math.min(sw.length - 1, ls + (dw.length - 1 - ld)) });
+  if (ld < dw.length - 1) {
+    // the source's words to the end of its quotation, if it ends soon after ("has been let down." for "has been broken.")
+    let s1 = Math.min(sw.length - 1, ls + (dw.length - 1 - ld));
+    // or of its sentence, when the draft's quotation ends where a sentence does ("...has been broken.")
+    const end = quoteEndAfter(ctx, id, sw[ls].end);
+    const src = ctx.index.docText(id);
+    const stops = (k: number) => k + 1 >= sw.length || (end !== undefined && sw[k + 1].start >= end) || /[.!?]/.test(src.slice(sw[k].end, sw[k + 1].start));
+    if (!stops(s1)) { let k = s1; while (k + 1 < sw.length && !stops(k) && k - s1 < 3) k++; if (stops(k)) s1 = k; }
+    regions.push({ d0: ld + 1, d1: dw.length - 1, s0: ls + 1, s1 });
+  }
   let dFrom = Infinity, dTo = -1, sFrom = Infinity, sTo = -1;
   for (const r of regions) {
     // words the draft dropped: anchor the edit on the matched word before them
@@ -155,6 +173,15 @@ function altered(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], i
     ...base, start, end, verdict: 'conflict', code: CODES.alteredQuote,
     message: `The source quotes ${shown}, not "${was}" (${where(ev[0])}).`, sourceValue: newText, evidence: ev, fixes,
   };
+}
+
+/** Where the source quotation holding an offset ends, if that offset is inside one. */
+function quoteEndAfter(ctx: CheckContext, id: number, at: number): number | undefined {
+  const s = ctx.index.sentence(id);
+  const hold = (x: { innerStart: number; innerEnd: number }) => x.innerStart <= at && at <= x.innerEnd;
+  // a quotation may run over several sentences: its span, not the sentence's own quotations
+  const span = s.quoteSpans.find(hold) ?? s.quotes.find(hold);
+  return span ? Math.min(span.innerEnd, s.end) : undefined;
 }
 
 /** Who said it in the source: the speaker of the quotation holding the words, or the transcript label. */
@@ -233,12 +260,18 @@ function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[]): Om
     newText = role ? `${role} ${full}` : full;
   } else if (draftPerson.words.length >= 2) newText = full;
   else newText = full.split(/\s+/).pop()!;
+  // the draft's own way of writing a title: "councillor Amira Haddad", not "Councillor AMIRA HADDAD"
+  if (draftPerson.role && /^[a-z]/.test(ctx.text.slice(sp.start, sp.end))) newText = newText.replace(/^\S+/, (w) => (ROLE_HEADS.has(w.toLowerCase()) || ROLE_MODIFIERS.has(w.toLowerCase()) ? w.toLowerCase() : w));
+  // "Mr Larrañaga": the honorific goes with the name it was for
+  let start = sp.start;
+  const prev = ctx.sentence.tokens.filter((t) => t.end <= sp.start).pop();
+  if (prev && /^(mr|mrs|ms|miss|mx|dr|prof)\.?$/i.test(prev.text) && /^\s*$/.test(ctx.text.slice(prev.end, sp.start))) start = prev.start;
   const ev = distinct(sources.map((x) => ctx.evidence(x.p.id, [{ start: x.p.words[x.p.from].start, end: x.p.words[x.p.to].end }])));
   return {
-    start: sp.start, end: sp.end, verdict: 'conflict', code: CODES.misattributedQuote,
+    start, end: sp.end, verdict: 'conflict', code: CODES.misattributedQuote,
     message: `Sources attribute this quotation to ${right.role ? `${right.role.text} ` : ''}${right.text} (${where(ev[0])}), not ${sp.text}.`,
     sourceValue: newText, evidence: ev,
-    fixes: [{ title: `Attribute to ${newText} (${where(ev[0]).replace(/:\d+$/, '')})`, start: sp.start, end: sp.end, newText }],
+    fixes: [{ title: `Attribute to ${newText} (${where(ev[0]).replace(/:\d+$/, '')})`, start, end: sp.end, newText }],
   };
 }
 
