@@ -237,6 +237,17 @@ describe('checker: the shape of quotation fixes', () => {
   });
 });
 
+describe('checker: swapped figures, quoted occasions', () => {
+  it('two figures of one sentence swapped: each gets the other\'s value', () => {
+    assert.deepEqual(flags(seedCorpus(), 'Vance said the deal would allow up to $4bn in initial US exports to Armenia and a further $5bn in longer-term fuel and maintenance contracts.\n'),
+      ["1:39 conflicting-figure '$4bn' -> '$5bn'", "1:91 conflicting-figure '$5bn' -> '$4bn'"]);
+    assert.deepEqual(flags(corpusFrom({ 'r.txt': 'Children under 12 will travel free from January 1; the free-travel age is currently under 6.\n' }), 'Children under 12 will travel free; at present only those under 6 do.\n'), []);
+  });
+  it('a quotation dates what was said by the passage that reports it', () => {
+    assert.deepEqual(flags(seedCorpus(), 'Speaking in Niamey on Sunday, Prime Minister Ali Mahaman Lamine Zeine said the French forces were \u201cin an illegal position.\u201d\n'), ["1:23 conflicting-date 'Sunday' -> 'Monday'"]);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

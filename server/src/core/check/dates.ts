@@ -5,7 +5,7 @@ import { DateMention, dateSupports, datesCompatible, formatDate, rewriteDate, sh
 import { CheckContext, distinct, where } from './context';
 import { comparable, sameValue } from '../extract/quantities';
 import { MONTH_NAMES, SPEECH_VERBS, WEEKDAY_NAMES } from '../text/vocab';
-import { stem } from '../text/tokens';
+import { STOP_WORDS, stem } from '../text/tokens';
 import { Frame, coverage, frameOf } from './frame';
 import { clash, missing } from './figures';
 import { CODES, ClaimResult, Evidence } from './types';
@@ -25,6 +25,8 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   if (copy) return copy;
   const calendar = wrongWeekday(ctx, d);
   if (calendar) return calendar;
+  const quoted = quotedPassage(ctx, d);
+  if (quoted) return quoted;
   const support: Match[] = [];
   const partial: Match[] = [];
   const conflicts: Match[] = [];
@@ -182,6 +184,41 @@ function wrongWeekday(ctx: CheckContext, d: DateMention): ClaimResult | null {
     sourceValue: `${WEEKDAY_NAMES[weekday]}, ${srcText}`, evidence: [e],
     fixes: [{ title: `Replace with '${wd}' (${where(e).replace(/:\d+$/, '')})`, start, end, newText: wd }],
   };
+}
+
+/**
+ * "Speaking in Niamey on Sunday, Zeine said the troops were 'in an illegal position'": the quotation
+ * places the sentence in the source passage that reports it, and that passage's date (the sentence
+ * with the quotation or the two before it) is the date of what was said.
+ */
+function quotedPassage(ctx: CheckContext, d: DateMention): ClaimResult | null {
+  const squash = (t: string) => t.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  for (const q of ctx.sentence.quotes) {
+    const words = squash(q.text);
+    if (words.split(' ').length < 4) continue;
+    const query = new Map<string, number>();
+    for (const w of q.words) if (!STOP_WORDS.has(w.w)) query.set(/^\d/.test(w.w) ? w.w : stem(w.w), 1);
+    for (const h of ctx.index.search(query, 5)) {
+      if (!squash(ctx.index.text(h.id)).includes(words)) continue;
+      const passage = [h.id, ...ctx.index.neighbours(h.id, 2).filter((n) => n < h.id)];
+      const dates = passage.flatMap((id) => ctx.index.sentence(id).dates.map((sd) => ({ id, sd }))).filter((x) => sharesField(d, x.sd) && sameGrain(d, x.sd) || dateSupports(d, x.sd));
+      if (!dates.length || dates.some((x) => dateSupports(d, x.sd) || datesCompatible(d, x.sd))) return null;
+      const values = new Set(dates.map((x) => formatDate(x.sd)));
+      if (values.size !== 1) return null;
+      const { id, sd } = dates[0];
+      const e = ctx.evidence(id, [{ start: sd.start, end: sd.end }]);
+      const src = ctx.index.docText(id).slice(sd.start, sd.end);
+      const t = rewriteDate(ctx.sentence.tokens, d, sd, ctx.text);
+      const claim = ctx.text.slice(d.start, d.end);
+      return {
+        kind: 'date', verdict: 'conflict', code: CODES.conflictingDate, claimStart: d.start, claimEnd: d.end, start: d.start, end: d.end,
+        message: `Sources give ${src} (${where(e)}) for the occasion of this quotation (${where(ctx.evidence(h.id, []))}), not ${claim}.`,
+        sourceValue: src, evidence: [e, ctx.evidence(h.id, [])],
+        fixes: t !== claim ? [{ title: `Replace with '${t}' (${where(e).replace(/:\d+$/, '')})`, start: d.start, end: d.end, newText: t }] : [],
+      };
+    }
+  }
+  return null;
 }
 
 /** No clause boundary (a comma, semicolon, colon or dash) between two claims of a sentence. */

@@ -1,6 +1,7 @@
 // Rule: a figure is supported when a source sentence about the same thing (same counted noun,
 // entities, words around it) gives the same value; a conflict when such a sentence gives
 // another value; unsupported when no source sentence is about it.
+import { AnalyzedSentence } from '../extract/analyze';
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { NUMBER_WORD_NAMES, TENS_NAMES } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
@@ -106,6 +107,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   const takenHere = (id: number, f: Quantity) => sameSentence.has(valueKey(f))
     || others.some((x) => valueKey(x) === valueKey(f) && !s.quantities.includes(x) && !!meet(ctx, x, frameOfOther(x), id, f)?.supports);
   const agreeing: Match[] = [];
+  const swapped: Match[] = [];
   for (const id of ctx.candidatesFor(frame)) {
     const src = ctx.index.sentence(id);
     // the source sentence repeats another figure of the draft's: the same passage ("to 15.7% from 12.6%")
@@ -116,11 +118,20 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     // (a sentence that also gives another of the draft sentence's figures, and one figure of this kind, is the passage itself)
     const passage = rivals === 1 && anchored && ctx.sharesOtherClaim(id, q);
     const locBar = rivals > 1 ? 0.25 : passage ? 0.08 : 0.15;
-    for (const f of src.quantities) {
-      const m = meet(ctx, q, frame, id, f);
+    // figures of the source sentence as they meet this one
+    const met = src.quantities.map((f) => ({ f, m: meet(ctx, q, frame, id, f) }));
+    for (const { f, m } of met) {
       if (!m) continue;
       m.anchored = anchored;
-      if (sameValue(q, f)) { if (m.supports) support.push(m); continue; }
+      if (sameValue(q, f)) {
+        // two figures swapped ("up to $4bn in initial exports and a further $5bn in fuel contracts"): this value is the
+        // other draft figure's, and the source figure nearest this one's words has the other value
+        const swap = met.find((x) => x.m && x.f !== f && !sameValue(q, x.f) && sameSentence.has(valueKey(x.f)) && comparable(q, x.f)
+          && x.m.loc > m.loc + 0.15 && x.m.loc >= 0.3 && swappedBack(ctx, s, q, id, f, x.f));
+        if (swap) { swapped.push(swap.m!); continue; }
+        if (m.supports) support.push(m);
+        continue;
+      }
       const { sf, cov, loc, hm } = m;
       ctx.trace?.('figure conflict', { claim: ctx.text.slice(q.start, q.end), source: ctx.index.text(id), value: ctx.index.docText(id).slice(f.start, f.end), cov, loc, hm, head: frame.head, sourceHead: sf.head, missing: missing(frame, ctx.cache.entities(id, 1)) });
       const nounsAgree = hm || !frame.head || !sf.head || (sf.weights.get(frame.head) ?? 0) >= 0.5;
@@ -145,6 +156,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   }
   const claimText = ctx.text.slice(q.start, q.end);
   const base = { kind: 'figure' as const, claimStart: q.start, claimEnd: q.end, start: q.start, end: q.end };
+  if (!support.length && swapped.length) conflicts.unshift(...swapped);
   support.sort((a, b) => score(b) - score(a));
   conflicts.sort((a, b) => score(b) - score(a));
   // a source about this very thing with another value outweighs sentences that share the value and less
@@ -214,6 +226,15 @@ function namedAround(ctx: CheckContext, ms: readonly Match[]): number {
     best = Math.max(best, mine.filter((e) => around.has(e)).length);
   }
   return best;
+}
+
+/** The draft's other figure, of the value the source gives near this one's words, is itself nearer the source's other figure. */
+function swappedBack(ctx: CheckContext, s: AnalyzedSentence, q: Quantity, id: number, f: Quantity, g: Quantity): boolean {
+  const r = s.quantities.find((x) => x !== q && valueKey(x) === valueKey(g));
+  if (!r) return false;
+  const rf = frameOf(s, r.first, r.last, nounMode(r));
+  const toF = meet(ctx, r, rf, id, f), toG = meet(ctx, r, rf, id, g);
+  return !!toF && !!toG && toF.loc > toG.loc + 0.15;
 }
 
 function rare0(ctx: CheckContext, id: number, f: Quantity): boolean {
