@@ -248,6 +248,14 @@ describe('checker: swapped figures, quoted occasions', () => {
   });
 });
 
+describe('checker: currencies by their codes', () => {
+  it('"NOK 2.9 billion", "DKK 85 million": a code before or after a sum is its currency', () => {
+    const index = corpusFrom({ 'wire.md': 'The bridge cost NOK 2.9 billion to build in 2008.\n\nThe group expects a hit of DKK 85 million (€11.4 million) to its first-quarter operating profit.\n' });
+    assert.deepEqual(flags(index, 'The bridge cost NOK 2.9 billion to build.\n'), []);
+    assert.deepEqual(flags(index, 'The group has warned of a DKK 85 million hit to first-quarter operating profit, or about €12.3 million.\n'), ["1:90 conflicting-figure '€12.3 million' -> '€11.4 million'"]);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

@@ -195,7 +195,8 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
     if (t.text === '$' && i > 0 && !t.spaceBefore && DOLLAR_PREFIXES.has(toks[i - 1].low)) { currency = DOLLAR_PREFIXES.get(toks[i - 1].low)!; first = i - 1; }
     j = i + 1;
     if (!toks[j] || toks[j].kind !== 'num') return null;
-  } else if (t.kind === 'word' && /^(usd|eur|gbp|chf|jpy|cny|inr|ngn|xof|xaf|cad|aud|rs|fcfa)$/.test(t.low) && toks[i + 1]?.kind === 'num') {
+  } else if (t.kind === 'word' && toks[i + 1]?.kind === 'num'
+    && (/^(usd|eur|gbp|chf|jpy|cny|inr|ngn|xof|xaf|cad|aud|rs|fcfa)$/.test(t.low) || (/^[A-Z]{3}$/.test(t.text) && CURRENCY_WORDS.get(t.low) === t.text))) {
     currency = CURRENCY_WORDS.get(t.low) ?? (t.low === 'rs' ? 'INR' : t.text.toUpperCase());
     j = i + 1;
   }

@@ -110,6 +110,12 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['reais', 'BRL'], ['cad', 'CAD'], ['aud', 'AUD'], ['hryvnia', 'UAH'], ['hryvnias', 'UAH'], ['shilling', 'KES'],
   ['shillings', 'KES'], ['cedi', 'GHS'], ['cedis', 'GHS'], ['birr', 'ETB'], ['taka', 'BDT'], ['ringgit', 'MYR'],
   ['baht', 'THB'], ['rupiah', 'IDR'], ['dong', 'VND'], ['pound', 'GBP?'], ['pounds', 'GBP?'],
+  // ISO codes written before or after the sum ("NOK 2.9 billion", "45 million DKK")
+  ...['nok', 'sek', 'dkk', 'pln', 'czk', 'huf', 'isk', 'nzd', 'hkd', 'sgd', 'krw', 'try', 'brl', 'mxn', 'ars', 'clp', 'cop', 'egp',
+    'kes', 'mad', 'ils', 'aed', 'sar', 'qar', 'twd', 'myr', 'thb', 'idr', 'php', 'vnd', 'uah', 'ron', 'bgn', 'ghs', 'etb', 'tzs', 'ugx']
+    .map((c) => [c, c.toUpperCase()] as const),
+  ['norwegian crowns', 'NOK'], ['norwegian kroner', 'NOK'], ['danish kroner', 'DKK'], ['danish crowns', 'DKK'], ['swedish kronor', 'SEK'],
+  ['swedish crowns', 'SEK'], ['czech crowns', 'CZK'], ['koruna', 'CZK'], ['forint', 'HUF'], ['leu', 'RON'], ['lei', 'RON'],
 ]);
 
 export interface UnitInfo { readonly dim: string; readonly unit: string; readonly factor: number }
