@@ -256,6 +256,13 @@ describe('checker: currencies by their codes', () => {
   });
 });
 
+describe('checker: ordinals', () => {
+  it('an ordinal with what it counts is a claim; "the third time" is a manner of speaking', () => {
+    assert.deepEqual(flags(seedCorpus(), 'The talks between the two armies are already in their fourth round, Le Monde said.\n'), ["1:55 unsupported-figure 'fourth'"]);
+    assert.deepEqual(flags(seedCorpus(), 'Protesters gathered outside the French base for the third time.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

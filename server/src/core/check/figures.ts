@@ -195,7 +195,9 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   }
   // ordinals and "one", "two" in words ("the two leaders") are flagged when contradicted, not when absent;
   // so is a headline's figure: a headline sums up the body, whose own figures are checked
-  if (q.dim === 'ordinal' || (q.words && q.value / (q.scale || 1) <= 2) || s.heading) return null;
+  // (an ordinal with what it counts is a claim: "the fourth round of talks"; "the third time", "its second day" are manners of speaking)
+  const countedOrdinal = q.dim === 'ordinal' && q.value >= 3 && !!frame.head && !ORDINAL_FILLERS.has(frame.head);
+  if ((q.dim === 'ordinal' && !countedOrdinal) || (q.words && q.dim !== 'ordinal' && q.value / (q.scale || 1) <= 2) || s.heading) return null;
   const closest = ctx.sentenceCandidates()[0];
   const near: Evidence[] = closest === undefined ? [] : [ctx.evidence(closest, [])];
   const what = ctx.text.slice(q.start, tokenEnd(ctx, frame.npEnd, q.end));
@@ -252,6 +254,8 @@ function closerFigure(q: Quantity, a: Match, b: Match): boolean {
   if (au !== bu && Math.abs(a.loc - b.loc) <= 0.15) return au;
   return a.loc > b.loc;
 }
+
+const ORDINAL_FILLERS = new Set(['time', 'day', 'week', 'month', 'year', 'quarter', 'half', 'decade', 'century', 'anniversary', 'place', 'largest', 'biggest', 'highest', 'consecutive', 'straight', 'successive']);
 
 /** Counts are common and need a close frame to conflict; a measure, sum or share is rarer. */
 function conflictBar(q: Quantity): number {
