@@ -6,7 +6,7 @@ import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { NUMBER_WORD_NAMES, TENS_NAMES } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
 import { loose } from '../extract/names';
-import { fold } from '../text/tokens';
+import { fold, stem } from '../text/tokens';
 import { Frame, coverage, frameOf, present, sameNoun } from './frame';
 import { CODES, ClaimResult, Evidence, Fix } from './types';
 
@@ -255,7 +255,7 @@ function closerFigure(q: Quantity, a: Match, b: Match): boolean {
   return a.loc > b.loc;
 }
 
-const ORDINAL_FILLERS = new Set(['time', 'day', 'week', 'month', 'year', 'quarter', 'half', 'decade', 'century', 'anniversary', 'place', 'largest', 'biggest', 'highest', 'consecutive', 'straight', 'successive']);
+const ORDINAL_FILLERS = new Set(['time', 'day', 'week', 'month', 'year', 'quarter', 'half', 'decade', 'century', 'anniversary', 'place', 'largest', 'biggest', 'highest', 'consecutive', 'straight', 'successive'].map(stem));
 
 /** Counts are common and need a close frame to conflict; a measure, sum or share is rarer. */
 function conflictBar(q: Quantity): number {
