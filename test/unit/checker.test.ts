@@ -263,6 +263,14 @@ describe('checker: ordinals', () => {
   });
 });
 
+describe('checker: the page title names the publisher', () => {
+  it('"according to the Valdera River Authority": the name is in the HTML <title>', () => {
+    const index = corpusFrom(Object.fromEntries(['mayor-briefing.txt', 'river-authority.html', 'weather-notes.md']
+      .map((f) => [f, readFileSync(path.join(ROOT, 'test', 'fixtures', 'flood', f), 'utf8')])));
+    assert.deepEqual(flags(index, 'The Valdera River peaked at 6.4 metres on Saturday, according to the Valdera River Authority.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

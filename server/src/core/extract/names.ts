@@ -78,7 +78,10 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
     if (MONTHS.has(bare) && bare.length > 3 && !(bare === 'may' || bare === 'march' || bare === 'august' || bare === 'june')) return false;
     if (WEEKDAYS.has(bare) && bare.length > 3) return false;
     if (ctx.titleCase && isCommonWord(t.low) && !COUNTRY_OF.has(t.low) && !ROLE_HEADS.has(t.low)
-      && !(NUMBERED.has(t.low) && toks[i + 1]?.kind === 'num' && !ctx.skip(i + 1))) return false;
+      && !(NUMBERED.has(t.low) && toks[i + 1]?.kind === 'num' && !ctx.skip(i + 1))
+      // "Valdera River Authority" in a Title Case line: an organisation's words after a name
+      && !(ORG_WORDS.has(t.low) && isCapWord(toks[i - 1]) && !isCommonWord(toks[i - 1].low))
+      && !(ORG_WORDS.has(t.low) && isCapWord(toks[i - 1]) && ORG_WORDS.has(toks[i - 1].low) && isCapWord(toks[i - 2]) && !isCommonWord(toks[i - 2].low))) return false;
     return true;
   };
   for (let i = 0; i < toks.length; i++) {

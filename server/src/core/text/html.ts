@@ -19,6 +19,13 @@ const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base'
 const CHROME = /(?:^|[\s_-])(cookies?|consent|gdpr|banner|newsletter|subscribe|share|sharing|social|related|advert|ads?|promo|sponsored|comments?|breadcrumbs?|menu|sidebar|popup|modal|teasers?|recommended|trending|most-read|outbrain|taboola|paywall|site-header|site-footer|navbar|navigation)(?:$|[\s_-])/i;
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert']);
 
+function decodeEntities(t: string): string {
+  let out = '';
+  const p = new Parser({ ontext(d) { out += d; } }, { decodeEntities: true });
+  p.write(t); p.end();
+  return out.replace(/\u00a0/g, ' ');
+}
+
 export function htmlToProse(src: string): HtmlProse {
   const starts = [0];
   for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -98,6 +105,12 @@ export function htmlToProse(src: string): HtmlProse {
   }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
   parser.write(src);
   parser.end();
+  // the page's <title> names who published it ("Flood bulletin | Valdera River Authority"): a last line of its own
+  const title = /<title[^>]*>([^<]{1,300})<\/title>/i.exec(src);
+  if (title) {
+    const t = decodeEntities(title[1]).replace(/\s+/g, ' ').trim();
+    if (t && !out.includes(t)) { endBlock(); anchorOff.push(out.length); anchorLine.push(srcLine(title.index)); out += t; }
+  }
   const text = out.replace(/\s+$/, '');
 
   return {
