@@ -79,7 +79,7 @@ function makeParagraph(text: string, start: number, end: number, short: boolean)
 
 const OPEN_DOUBLE = new Set(['"', '\u201c', '\u201e', '\u00ab']);
 const CLOSE_DOUBLE = new Set(['"', '\u201d', '\u00bb']);
-const QUOTE_CHARS = /["\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019]/g;
+const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb', "'", '\u2018', '\u2019']);
 const LETTER = /[\p{L}\p{N}]/u;
 const isLetter = (c: string | undefined) => {
   if (!c) return false;
@@ -93,10 +93,11 @@ const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s([{\u20
 export function findQuotes(text: string, start: number, end: number): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let openD = -1, openS = -1;
-  QUOTE_CHARS.lastIndex = start;
-  for (let m = QUOTE_CHARS.exec(text); m && m.index < end; m = QUOTE_CHARS.exec(text)) {
-    const i = m.index;
+  // a scan of the paragraph only: a global regex would look past `end` to the end of the
+  // text for every paragraph, quadratic in a file of many short lines without quotation marks
+  for (let i = start; i < end; i++) {
     const c = text[i];
+    if (!QUOTE_CHARS.has(c)) continue;
     const prev = i > start ? text[i - 1] : undefined;
     const next = i + 1 < end ? text[i + 1] : undefined;
     if (openD < 0 && OPEN_DOUBLE.has(c) && c !== '\u201d' && (c !== '"' || isSpaceOrStart(prev) || /["'\u2018\u201c]/.test(prev ?? '')) && next !== undefined && !/\s/.test(next)) {
@@ -183,8 +184,37 @@ function isSentenceEndingPeriod(text: string, paraStart: number, dot: number, ne
   return true;
 }
 
+/**
+ * The longest sentence read whole. Real ones stay far below it (the longest in the labelled
+ * sets is under 500 characters), but a run-on line of a megabyte without a full stop would
+ * make every claim in it a pass over the whole line. A longer one is cut into pieces of at most
+ * this length, at a clause mark if there is one in the piece's second half, else at a space.
+ */
+export const MAX_SENTENCE = 1000;
+
 function pushTrimmed(out: Range[], text: string, s: number, e: number): void {
   while (s < e && /\s/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
+  while (e - s > MAX_SENTENCE) {
+    const cut = cutPoint(text, s, s + MAX_SENTENCE);
+    pushTrimmed(out, text, s, cut);
+    s = cut;
+    while (s < e && /\s/.test(text[s])) s++;
+  }
   if (e > s) out.push({ start: s, end: e });
+}
+
+/** Where to end a piece of an over-long sentence that must end by `limit`. */
+function cutPoint(text: string, start: number, limit: number): number {
+  const half = start + Math.floor((limit - start) / 2);
+  let space = -1;
+  for (let i = limit; i > half; i--) {
+    if (!/\s/.test(text[i])) continue;
+    if (/[,;:\u2014\u2013]/.test(text[i - 1])) return i;
+    if (space < 0) space = i;
+  }
+  if (space > 0) return space;
+  // no space at all: anywhere but inside a surrogate pair
+  const c = text.charCodeAt(limit);
+  return c >= 0xdc00 && c <= 0xdfff ? limit - 1 : limit;
 }
