@@ -9,6 +9,8 @@
 //   ROBUST_FAULT_DELETE=<path>        the file is deleted just before it is first opened
 //   ROBUST_FAULT_REWRITE=<path>       its content becomes ROBUST_FAULT_REWRITE_TEXT just before it is first opened
 //   ROBUST_FAULT_THROW_FIGURE=<text>  the figure rule throws on a figure written <text>
+//   ROBUST_FAULT_THROW_TEXT=<text>    analysing any text that contains <text> throws (the text layer failing)
+//   ROBUST_FAULT_STRAY_MS=<ms>        after <ms>, a timer throws and a promise rejects with nobody to catch them
 //   ROBUST_FAULT_ONCE=<folder>        where "once" is remembered across threads (a folder outside the corpus)
 //
 // And memory on demand (ROBUST_MEMORY_FILE, at the end of the file).
@@ -98,22 +100,40 @@ if (env.ROBUST_FAULT_DELETE || env.ROBUST_FAULT_REWRITE) {
   }
 }
 
-if (env.ROBUST_FAULT_THROW_FIGURE) {
+/** Replaces a module's export, once, wherever the module is first loaded. */
+function wrapExport(name, wrap) {
   const Module = require('node:module');
   const load = Module._load;
   Module._load = function (...args) {
     const m = load.apply(this, args);
-    if (m && typeof m.checkFigure === 'function' && !m.checkFigure.faulty) {
-      const rule = m.checkFigure;
-      const faulty = (ctx, q) => {
-        if (ctx.draft.text.slice(q.start, q.end) === env.ROBUST_FAULT_THROW_FIGURE) throw new Error('injected fault in the figure rule');
-        return rule(ctx, q);
-      };
-      faulty.faulty = true;
-      m.checkFigure = faulty;
+    if (m && typeof m[name] === 'function' && !m[name].faulty) {
+      const wrapped = wrap(m[name]);
+      wrapped.faulty = true;
+      m[name] = wrapped;
     }
     return m;
   };
+}
+
+if (env.ROBUST_FAULT_THROW_FIGURE) {
+  wrapExport('checkFigure', (rule) => (ctx, q) => {
+    if (ctx.draft.text.slice(q.start, q.end) === env.ROBUST_FAULT_THROW_FIGURE) throw new Error('injected fault in the figure rule');
+    return rule(ctx, q);
+  });
+}
+
+if (env.ROBUST_FAULT_THROW_TEXT) {
+  wrapExport('analyzeText', (analyze) => (text, opts) => {
+    if (text.includes(env.ROBUST_FAULT_THROW_TEXT)) throw new Error('injected fault in the text layer');
+    return analyze(text, opts);
+  });
+}
+
+if (env.ROBUST_FAULT_STRAY_MS && isMainThread) {
+  setTimeout(() => {
+    void Promise.reject(new Error('injected stray rejection'));
+    throw new Error('injected stray exception');
+  }, Number(env.ROBUST_FAULT_STRAY_MS));
 }
 
 // Memory, on demand: SIGUSR2 makes the server collect its garbage (with --expose-gc) and write

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { FAULTS, RobustClient, SERVER, StartOptions, alive, brief, poll, removeTree, tempWorkspace } from '../helpers/robust-lsp';
+import { EditedDocument, FAULTS, RobustClient, SERVER, StartOptions, alive, brief, poll, removeTree, tempWorkspace } from '../helpers/robust-lsp';
 
 const A = 'The council approved 14 new schools on Monday.\n';
 const B = 'The harbour has 3 cranes and 2 tugs.\n';
@@ -48,6 +48,45 @@ describe('robustness: faults', function () {
       assert.match(h.contents.value, /^\*\*Sources for this sentence\*\*/);
       assert.equal(lsp.exited, null);
     } finally { await clean.stop(); await lsp.stop(); done(); removeTree(ws); }
+  });
+
+  it('a check that fails outside the rules leaves a note on the draft, says so once, and the next edit is checked', async () => {
+    const ws = tempWorkspace({ 'corpus/a.txt': A });
+    const { lsp, done } = faulty(ws, { ROBUST_FAULT_THROW_TEXT: 'POISON' });
+    const note = { code: 'draft-not-checked', severity: 3, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'Not checked: Corroborate failed on this text (see the output channel). It tries again at the next edit.' };
+    const shape = (d: any) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message });
+    try {
+      await lsp.initialize();
+      await lsp.indexed();
+      const text = 'The council approved 12 new schools on Monday. POISON\n';
+      const doc = new EditedDocument(lsp, lsp.open('draft.txt', text), text);
+      assert.deepEqual((await lsp.diagnosticsFor(doc.uri, 1)).map(shape), [note]);
+      assert.deepEqual(errorsIn(lsp).map((l) => l.split('\n')[0]), [`[error] validate: ${doc.uri} could not be checked: Error: injected fault in the text layer`]);
+      assert.deepEqual(lsp.messages.map((m) => [m.type, m.message]), [[2, 'Corroborate: a draft could not be checked (an internal error). See the output channel for details.']]);
+      assert.equal(await lsp.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: { line: 0, character: 22 } }), null);
+      // the next edit, without the poison: checked as usual
+      doc.edit(text.indexOf(' POISON'), text.indexOf('\n'), '');
+      assert.deepEqual((await lsp.diagnosticsFor(doc.uri, doc.version)).map(brief), ['0:21-0:23 conflicting-figure']);
+      // another failing draft: its note, and no second window message
+      const other = lsp.open('other.txt', 'POISON again.\n');
+      assert.deepEqual((await lsp.diagnosticsFor(other, 1)).map(shape), [note]);
+      assert.equal(lsp.messages.length, 1);
+      assert.equal(lsp.exited, null);
+    } finally { await lsp.stop(); done(); removeTree(ws); }
+  });
+
+  it('an exception or a rejection that nobody catches is logged, and the server goes on', async () => {
+    const ws = tempWorkspace({ 'corpus/a.txt': A });
+    const { lsp, done } = faulty(ws, { ROBUST_FAULT_STRAY_MS: '200' });
+    try {
+      await lsp.initialize();
+      await lsp.indexed();
+      await lsp.until(() => errorsIn(lsp).length >= 2, 'two error lines');
+      assert.deepEqual(errorsIn(lsp).map((l) => l.split('\n')[0]).sort(), ['[error] process: uncaught exception: Error: injected stray exception', '[error] process: unhandled rejection: Error: injected stray rejection']);
+      const uri = lsp.open('draft.txt', 'The council approved 12 new schools on Monday.\n');
+      assert.deepEqual((await lsp.diagnosticsFor(uri, 1)).map(brief), ['0:21-0:23 conflicting-figure']);
+      assert.equal(lsp.exited, null);
+    } finally { await lsp.stop(); done(); removeTree(ws); }
   });
 
   it('a source deleted between the listing and its reading is skipped with its reason, once, and the rest indexed', async () => {
