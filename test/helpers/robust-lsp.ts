@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from './fixture';
 
 export const SERVER = path.join(ROOT, 'server', 'out', 'server.js');
+/** The preload that probes for network, processes and run-time code, and injects faults (see the file). */
+export const FAULTS = path.join(ROOT, 'test', 'helpers', 'fault-preload.cjs');
 
 export interface Pos { line: number; character: number }
 export interface Range { start: Pos; end: Pos }
@@ -35,7 +37,11 @@ export interface StartOptions {
 
 export class RobustClient {
   readonly proc: ChildProcess;
-  private buf = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private chunkBytes = 0;
+  /** the byte length of the message being received (header and body), or -1 before its header */
+  private want = -1;
+  private bodyAt = 0;
   private nextId = 1;
   private pending = new Map<number, { method: string; resolve: (v: any) => void; reject: (e: Error) => void }>();
   /** the last diagnostics published per URI */
@@ -104,18 +110,35 @@ export class RobustClient {
 
   notify(method: string, params: unknown): void { this.write({ method, params }); }
 
+  /**
+   * Chunks wait in a list until the message they belong to is complete: joining every 64 kB
+   * chunk onto the buffer would be quadratic in a message of tens of megabytes (the
+   * diagnostics of a 1 MB draft), and the test would measure its own client.
+   */
   private onData(d: Buffer): void {
-    this.buf = Buffer.concat([this.buf, d]);
+    this.chunks.push(d);
+    this.chunkBytes += d.length;
     for (;;) {
-      const h = this.buf.indexOf('\r\n\r\n');
-      if (h < 0) return;
-      const len = Number(/Content-Length: (\d+)/i.exec(this.buf.subarray(0, h).toString())![1]);
-      if (this.buf.length < h + 4 + len) return;
-      const msg = JSON.parse(this.buf.subarray(h + 4, h + 4 + len).toString('utf8'));
-      this.buf = this.buf.subarray(h + 4 + len);
+      if (this.want < 0) {
+        if (this.chunks.length > 1) this.join();
+        const h = this.chunks[0]?.indexOf('\r\n\r\n') ?? -1;
+        if (h < 0) return;
+        this.want = h + 4 + Number(/Content-Length: (\d+)/i.exec(this.chunks[0].subarray(0, h).toString())![1]);
+        this.bodyAt = h + 4;
+      }
+      if (this.chunkBytes < this.want) return;
+      if (this.chunks.length > 1) this.join();
+      const buf = this.chunks[0];
+      const msg = JSON.parse(buf.subarray(this.bodyAt, this.want).toString('utf8'));
+      const rest = buf.subarray(this.want);
+      this.chunks = rest.length ? [rest] : [];
+      this.chunkBytes = rest.length;
+      this.want = -1;
       this.dispatch(msg);
     }
   }
+
+  private join(): void { this.chunks = [Buffer.concat(this.chunks)]; }
 
   private dispatch(msg: any): void {
     if (msg.id !== undefined && msg.method === undefined) {

@@ -2,7 +2,8 @@
 // the server stays up, still checks the draft against the good file, says what it skipped and
 // why (at most one window message per build, the details in the log), and touches nothing.
 import { strict as assert } from 'node:assert';
-import { chmodSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { RobustClient, StartOptions, brief, removeTree, snapshotTree, tempWorkspace } from '../helpers/robust-lsp';
@@ -115,7 +116,7 @@ const CASES: Case[] = [
     name: 'a FIFO named .txt (nobody ever writes to it)',
     make: (c) => mkfifoSyncOrThrow(path.join(c, 'pipe.txt')),
     // never opened (that would block for ever), but named in the log like any other skipped file
-    log: /^\[warn\] Folder\.build: skipped .*pipe\.txt: .+$/m, skips: 1,
+    log: /^\[warn\] Folder\.build: skipped corpus\/pipe\.txt: not a regular file \(a pipe, socket or device\)$/m, skips: 1,
   },
   {
     name: 'a folder named x.txt',
@@ -124,12 +125,24 @@ const CASES: Case[] = [
   {
     name: 'a dangling symbolic link',
     make: (c) => symlinkSync(path.join(c, 'gone.txt'), path.join(c, 'dangling.txt')),
-    log: /^\[warn\] Folder\.build: skipped .*dangling\.txt: file not found \(deleted\?\)$/m, skips: 1,
+    log: /^\[warn\] Folder\.build: skipped corpus\/dangling\.txt: file not found \(deleted\?\)$/m, skips: 1,
   },
   {
     name: 'a symbolic link loop (a folder linking to its parent, a file linking to itself)',
     make: (c) => { mkdirSync(path.join(c, 'sub')); symlinkSync('..', path.join(c, 'sub', 'up')); symlinkSync('self.txt', path.join(c, 'self.txt')); },
-    log: [/^\[warn\] Folder\.build: skipped .*self\.txt: symbolic link loop$/m, /^\[warn\] Folder\.build: skipped .*sub\/up: symbolic link loop \(folder already read\)$/m], skips: 2,
+    log: [/^\[warn\] Folder\.build: skipped corpus\/self\.txt: symbolic link loop$/m, /^\[warn\] Folder\.build: skipped corpus\/sub\/up: symbolic link loop \(folder already read\)$/m], skips: 2,
+  },
+  {
+    name: 'a link to a file outside the workspace (not configured: skipped, and never read)',
+    // the file outside says 12, like the draft: read, it would turn the draft's conflict into support
+    make: (c) => symlinkSync(path.join(outsideFolder(), 'secret.txt'), path.join(c, 'outside.txt')),
+    log: /^\[warn\] Folder\.build: skipped corpus\/outside\.txt: a link to \/.*\/secret\.txt, outside the workspace \(add that folder to corroborate\.corpus\.paths to read it\)$/m, skips: 1,
+  },
+  {
+    name: 'a Markdown source ending in a table row without a line break',
+    // the Markdown masker read past the last line and threw: the file was lost to the index
+    make: (c) => writeFileSync(path.join(c, 'table.md'), 'The ferry carries 220 passengers.\n\n| Route | Boats'),
+    extra: { draft: 'The ferry carries 250 passengers.\n', flag: '2:18-2:21 conflicting-figure' },
   },
   {
     name: 'a file of 100,000 short lines',
@@ -145,6 +158,16 @@ const CASES: Case[] = [
     extra: { draft: '🎉 The festival drew 9,000 visitors on Saturday.\n', flag: '2:21-2:26 conflicting-figure' },
   },
 ];
+
+let outside: string | undefined;
+/** A folder outside every workspace, with a file that would change the draft's verdict if it were read. */
+function outsideFolder(): string {
+  if (!outside) {
+    outside = mkdtempSync(path.join(tmpdir(), 'corroborate-outside-'));
+    writeFileSync(path.join(outside, 'secret.txt'), 'The council approved 12 new schools on Monday.\n');
+  }
+  return outside;
+}
 
 /** Node has no mkfifo; the system's does. */
 function mkfifoSyncOrThrow(p: string): void { execFileSync('mkfifo', [p]); }
@@ -165,6 +188,7 @@ async function runCase(ws: string, start: StartOptions | undefined, extra: Case[
 
 describe('robustness: a bad-input corpus', function () {
   this.timeout(120000);
+  after(() => { if (outside) removeTree(outside); });
 
   for (const c of CASES) {
     it(`survives ${c.name}`, async function () {

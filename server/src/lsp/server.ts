@@ -70,6 +70,15 @@ export function startServer(connection: Connection): void {
     if (level === 'error') connection.console.error(line); else if (level === 'warn') connection.console.warn(line); else connection.console.log(line);
   };
 
+  // the last line of defence: an error nobody caught is logged, and the server stays up for the
+  // documents it can still check (the tests fail on any such line)
+  process.on('uncaughtException', (e) => {
+    // the editor's end of the pipe is gone: nobody to serve (and logging would fail again)
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ERR_STREAM_DESTROYED') process.exit(1);
+    log('error', 'process', `uncaught exception: ${e.stack ?? e.message}`);
+  });
+  process.on('unhandledRejection', (e) => log('error', 'process', `unhandled rejection: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     canConfigure = !!caps.workspace?.configuration;
@@ -224,7 +233,29 @@ export function startServer(connection: Connection): void {
     for (const uri of saved.keys()) if (!documents.get(uri)) validate(uri);
   }
 
+  /**
+   * Checks a draft and publishes its diagnostics. A rule that throws already loses only its
+   * claim (DraftReport.errors); anything else that throws (the text layer on odd input) loses
+   * this check of this draft, said in a note on its first line and in the log, never the server.
+   */
   function validate(uri: string): void {
+    try {
+      checkAndPublish(uri);
+    } catch (e) {
+      checked.delete(uri);
+      log('error', 'validate', `${uri} could not be checked: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      tellOnce('check-failed', 'Corroborate: a draft could not be checked (an internal error). See the output channel for details.');
+      const doc = documents.get(uri);
+      if (doc) note(uri, doc.version, 'draft-not-checked', 'Not checked: Corroborate failed on this text (see the output channel). It tries again at the next edit.');
+    }
+  }
+
+  /** A one-line note at the top of a draft instead of its flags. */
+  function note(uri: string, version: number | undefined, code: string, message: string): void {
+    connection.sendDiagnostics({ uri, version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'corroborate', code, message }] });
+  }
+
+  function checkAndPublish(uri: string): void {
     const open = documents.get(uri);
     const kept = open ? undefined : saved.get(uri);
     const doc = open ?? (kept && TextDocument.create(uri, kept.languageId, 0, kept.text));
@@ -248,7 +279,7 @@ export function startServer(connection: Connection): void {
     if (Buffer.byteLength(text) > settings.maxDraftBytes) {
       const reason = `Not checked: this draft is larger than ${Number((settings.maxDraftBytes / 1048576).toFixed(2))} MB (setting corroborate.maxDraftSizeMB).`;
       checked.delete(uri);
-      connection.sendDiagnostics({ uri, version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'corroborate', code: 'draft-too-large', message: reason }] });
+      note(uri, version, 'draft-too-large', reason);
       return;
     }
     let s = open && sessions.get(uri);

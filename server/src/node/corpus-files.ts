@@ -1,7 +1,9 @@
 // The only code that reads source files: finds them under the corpus folders, decodes them
 // (UTF-8, UTF-16 with BOM, else Windows-1252), and says plainly why a file was skipped.
-// It never writes, follows a symlink loop only once, and never runs anything it reads.
-import { Dirent, promises as fs, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+// It never writes, follows a symlink loop only once, never opens anything but a regular file
+// (a pipe named .txt would block a read for ever), follows a link out of the workspace only
+// into a folder the settings name, and never runs anything it reads.
+import { Dirent, Stats, closeSync, constants, fstatSync, promises as fs, openSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextFormat, formatOfPath, toProse } from '../core/corpus/prose';
@@ -33,52 +35,36 @@ export function corpusRoots(workspace: string, settings: CorpusSettings): string
 
 /** Every source file under the corpus folders, in a stable order. */
 export async function listCorpus(workspace: string, settings: CorpusSettings): Promise<Listing> {
-  const files: FoundFile[] = [];
-  const skipped: Skip[] = [];
-  const missing: string[] = [];
-  const seenDirs = new Set<string>();
-  const seenFiles = new Set<string>();
-  const include = settings.include.map(globToRegExp);
-  const exclude = settings.exclude.map(globToRegExp);
-  const walk = async (dir: string, depth: number): Promise<void> => {
+  const walk = new Walk(workspace, settings, await realRoots(workspace, settings));
+  const visit = async (dir: string, depth: number): Promise<void> => {
     let real: string;
-    try { real = await fs.realpath(dir); } catch (e) { skipped.push({ path: dir, reason: errorReason(e) }); return; }
-    if (seenDirs.has(real)) { skipped.push({ path: dir, reason: 'symbolic link loop (folder already read)' }); return; }
-    seenDirs.add(real);
-    if (depth > 32) { skipped.push({ path: dir, reason: 'folders nested too deep' }); return; }
-    let entries: import('node:fs').Dirent[];
-    try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch (e) { skipped.push({ path: dir, reason: errorReason(e) }); return; }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
+    try { real = await fs.realpath(dir); } catch (e) { walk.skip(dir, errorReason(e)); return; }
+    if (!walk.enter(dir, real, depth)) return;
+    let entries: Dirent[];
+    try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch (e) { walk.skip(dir, errorReason(e)); return; }
+    for (const e of sortEntries(entries)) {
       const abs = path.join(dir, e.name);
-      let isDir = e.isDirectory(), isFile = e.isFile();
+      let target: Target = e;
       if (e.isSymbolicLink()) {
-        try { const st = await fs.stat(abs); isDir = st.isDirectory(); isFile = st.isFile(); } catch (err) { skipped.push({ path: abs, reason: errorReason(err) }); continue; }
+        try { target = await fs.stat(abs); } catch (err) { walk.skip(abs, errorReason(err)); continue; }
       }
-      if (isDir) { await walk(abs, depth + 1); continue; }
-      if (!isFile) continue;
-      const format = formatOfPath(e.name);
-      if (!format) continue;
-      const rel = toPosix(path.relative(workspace, abs));
-      if (include.length && !include.some((r) => r.test(rel))) continue;
-      if (exclude.some((r) => r.test(rel))) continue;
-      // a file reached twice through links is read once (only links need resolving)
-      let real2 = abs;
-      if (e.isSymbolicLink()) { try { real2 = await fs.realpath(abs); } catch { real2 = abs; } }
-      if (seenFiles.has(real2)) continue;
-      seenFiles.add(real2);
-      files.push({ abs, rel, format });
+      const kind = walk.kindOf(e, abs, target);
+      if (kind === 'dir') await visit(abs, depth + 1);
+      else if (kind === 'file') {
+        let realFile = abs;
+        if (e.isSymbolicLink()) { try { realFile = await fs.realpath(abs); } catch { realFile = abs; } }
+        walk.file(e, abs, realFile);
+      }
     }
   };
   for (const root of corpusRoots(workspace, settings)) {
     try {
       const st = await fs.stat(root);
-      if (!st.isDirectory()) { missing.push(root); continue; }
-    } catch { missing.push(root); continue; }
-    await walk(root, 0);
+      if (!st.isDirectory()) { walk.missing.push(root); continue; }
+    } catch { walk.missing.push(root); continue; }
+    await visit(root, 0);
   }
-  return { files, skipped, missing };
+  return walk.listing();
 }
 
 /**
@@ -87,63 +73,136 @@ export async function listCorpus(workspace: string, settings: CorpusSettings): P
  * arenas holding tens of megabytes in the server process.
  */
 export function listCorpusSync(workspace: string, settings: CorpusSettings): Listing {
-  const files: FoundFile[] = [];
-  const skipped: Skip[] = [];
-  const missing: string[] = [];
-  const seenDirs = new Set<string>();
-  const seenFiles = new Set<string>();
-  const include = settings.include.map(globToRegExp);
-  const exclude = settings.exclude.map(globToRegExp);
-  const walk = (dir: string, depth: number): void => {
+  const walk = new Walk(workspace, settings, realRootsSync(workspace, settings));
+  const visit = (dir: string, depth: number): void => {
     let real: string;
-    try { real = realpathSync(dir); } catch (e) { skipped.push({ path: dir, reason: errorReason(e) }); return; }
-    if (seenDirs.has(real)) { skipped.push({ path: dir, reason: 'symbolic link loop (folder already read)' }); return; }
-    seenDirs.add(real);
-    if (depth > 32) { skipped.push({ path: dir, reason: 'folders nested too deep' }); return; }
+    try { real = realpathSync(dir); } catch (e) { walk.skip(dir, errorReason(e)); return; }
+    if (!walk.enter(dir, real, depth)) return;
     let entries: Dirent[];
-    try { entries = readdirSync(dir, { withFileTypes: true }); } catch (e) { skipped.push({ path: dir, reason: errorReason(e) }); return; }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
+    try { entries = readdirSync(dir, { withFileTypes: true }); } catch (e) { walk.skip(dir, errorReason(e)); return; }
+    for (const e of sortEntries(entries)) {
       const abs = path.join(dir, e.name);
-      let isDir = e.isDirectory(), isFile = e.isFile();
+      let target: Target = e;
       if (e.isSymbolicLink()) {
-        try { const st = statSync(abs); isDir = st.isDirectory(); isFile = st.isFile(); } catch (err) { skipped.push({ path: abs, reason: errorReason(err) }); continue; }
+        try { target = statSync(abs); } catch (err) { walk.skip(abs, errorReason(err)); continue; }
       }
-      if (isDir) { walk(abs, depth + 1); continue; }
-      if (!isFile) continue;
-      const format = formatOfPath(e.name);
-      if (!format) continue;
-      const rel = toPosix(path.relative(workspace, abs));
-      if (include.length && !include.some((r) => r.test(rel))) continue;
-      if (exclude.some((r) => r.test(rel))) continue;
-      let real2 = abs;
-      if (e.isSymbolicLink()) { try { real2 = realpathSync(abs); } catch { real2 = abs; } }
-      if (seenFiles.has(real2)) continue;
-      seenFiles.add(real2);
-      files.push({ abs, rel, format });
+      const kind = walk.kindOf(e, abs, target);
+      if (kind === 'dir') visit(abs, depth + 1);
+      else if (kind === 'file') {
+        let realFile = abs;
+        if (e.isSymbolicLink()) { try { realFile = realpathSync(abs); } catch { realFile = abs; } }
+        walk.file(e, abs, realFile);
+      }
     }
   };
   for (const root of corpusRoots(workspace, settings)) {
-    try { if (!statSync(root).isDirectory()) { missing.push(root); continue; } } catch { missing.push(root); continue; }
-    walk(root, 0);
+    try { if (!statSync(root).isDirectory()) { walk.missing.push(root); continue; } } catch { walk.missing.push(root); continue; }
+    visit(root, 0);
   }
-  return { files, skipped, missing };
+  return walk.listing();
+}
+
+type Target = Pick<Stats, 'isDirectory' | 'isFile'> | Dirent;
+
+const sortEntries = (entries: Dirent[]) => entries.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+/**
+ * The decisions of a walk over the corpus folders, the same for the blocking and the
+ * asynchronous one: which folders to enter, which entries are sources, what is skipped and why.
+ */
+class Walk {
+  readonly files: FoundFile[] = [];
+  readonly skipped: Skip[] = [];
+  readonly missing: string[] = [];
+  private readonly seenDirs = new Set<string>();
+  private readonly seenFiles = new Set<string>();
+  private readonly include: RegExp[];
+  private readonly exclude: RegExp[];
+
+  /** `allowed`: the real paths a link may lead into (the workspace and the configured corpus folders) */
+  constructor(private readonly workspace: string, settings: CorpusSettings, private readonly allowed: readonly string[]) {
+    this.include = settings.include.map(globToRegExp);
+    this.exclude = settings.exclude.map(globToRegExp);
+  }
+
+  skip(abs: string, reason: string): void { this.skipped.push({ path: shownPath(this.workspace, abs), reason }); }
+
+  /** Enter a folder (by its real path) unless it was read already, is too deep, or lies outside what may be read. */
+  enter(dir: string, real: string, depth: number): boolean {
+    if (this.seenDirs.has(real)) {
+      // a corpus folder already read through a link from another is no loop: its files are in
+      if (depth > 0) this.skip(dir, 'symbolic link loop (folder already read)');
+      return false;
+    }
+    this.seenDirs.add(real);
+    if (depth > 32) { this.skip(dir, 'folders nested too deep'); return false; }
+    if (depth > 0 && !within(this.allowed, real)) { this.skip(dir, outsideReason(real)); return false; }
+    return true;
+  }
+
+  /** A folder to enter, a source file to consider, or nothing (other names, and special files said why). */
+  kindOf(e: Dirent, abs: string, target: Target): 'dir' | 'file' | undefined {
+    if (target.isDirectory()) return 'dir';
+    if (!formatOfPath(e.name)) return undefined;
+    if (!target.isFile()) { this.skip(abs, 'not a regular file (a pipe, socket or device)'); return undefined; }
+    return 'file';
+  }
+
+  file(e: Dirent, abs: string, real: string): void {
+    const rel = toPosix(path.relative(this.workspace, abs));
+    if (this.include.length && !this.include.some((r) => r.test(rel))) return;
+    if (this.exclude.some((r) => r.test(rel))) return;
+    if (e.isSymbolicLink() && !within(this.allowed, real)) { this.skip(abs, outsideReason(real)); return; }
+    // a file reached twice through links is read once
+    if (this.seenFiles.has(real)) return;
+    this.seenFiles.add(real);
+    this.files.push({ abs, rel, format: formatOfPath(e.name)! });
+  }
+
+  listing(): Listing { return { files: this.files, skipped: this.skipped, missing: this.missing }; }
+}
+
+function outsideReason(real: string): string {
+  return `a link to ${real}, outside the workspace (add that folder to corroborate.corpus.paths to read it)`;
+}
+
+/** The real paths of the workspace and of the corpus folders: a link found inside may lead anywhere in them. */
+async function realRoots(workspace: string, settings: CorpusSettings): Promise<string[]> {
+  return Promise.all([workspace, ...corpusRoots(workspace, settings)].map((p) => fs.realpath(p).catch(() => path.resolve(p))));
+}
+
+function realRootsSync(workspace: string, settings: CorpusSettings): string[] {
+  return [workspace, ...corpusRoots(workspace, settings)].map((p) => { try { return realpathSync(p); } catch { return path.resolve(p); } });
+}
+
+const within = (roots: readonly string[], abs: string) => roots.some((r) => isInside(r, abs));
+
+function isInside(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** A path as the log shows it: relative to the workspace when inside it. */
+function shownPath(workspace: string, abs: string): string {
+  return isInside(workspace, abs) ? toPosix(path.relative(workspace, abs)) : abs;
 }
 
 export type ReadResult = { readonly content: string; readonly note?: string } | { readonly skip: string };
 
 /** Reads and decodes one source file, or says why not. */
 export async function readSource(abs: string, maxBytes: number): Promise<ReadResult> {
-  let buf: Buffer;
+  let handle: import('node:fs/promises').FileHandle | undefined;
   try {
-    const st = await fs.stat(abs);
-    if (st.size > maxBytes) return { skip: `larger than the size limit (${mb(st.size)} > ${mb(maxBytes)})` };
-    buf = await fs.readFile(abs);
+    handle = await fs.open(abs, OPEN_FLAGS);
+    const st = await handle.stat();
+    const refused = refuse(st, maxBytes);
+    if (refused) return { skip: refused };
+    return decode(await handle.readFile());
   } catch (e) {
     return { skip: errorReason(e) };
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
-  return decode(buf);
 }
 
 /**
@@ -154,31 +213,43 @@ export async function readSource(abs: string, maxBytes: number): Promise<ReadRes
 export function proseLoader(maxBytes: number): TextLoader {
   return (doc: SourceDoc) => {
     if (!doc.uri?.startsWith('file:')) return undefined;
-    try {
-      const buf = readFileSync(fileURLToPath(doc.uri));
-      if (buf.length > maxBytes) return undefined;
-      const d = decode(buf);
-      return 'skip' in d ? undefined : toProse(d.content, doc.format).text;
-    } catch {
-      return undefined;
-    }
+    const d = readSourceSync(fileURLToPath(doc.uri), maxBytes);
+    return 'skip' in d ? undefined : toProse(d.content, doc.format).text;
   };
 }
 
 /**
  * The same as readSource, blocking: for worker threads, where it blocks nobody and costs a
- * fraction of the asynchronous calls. `knownSize` spares a stat when the caller has one.
+ * fraction of the asynchronous calls. The size a caller knows is not trusted: the opened file
+ * is examined, not its name, which may have been replaced since it was listed.
  */
-export function readSourceSync(abs: string, maxBytes: number, knownSize?: number): ReadResult {
+export function readSourceSync(abs: string, maxBytes: number, _knownSize?: number): ReadResult {
+  let fd: number | undefined;
   try {
-    const size = knownSize ?? statSync(abs).size;
-    if (size > maxBytes) return { skip: `larger than the size limit (${mb(size)} > ${mb(maxBytes)})` };
-    const buf = readFileSync(abs);
+    fd = openSync(abs, OPEN_FLAGS);
+    const refused = refuse(fstatSync(fd), maxBytes);
+    if (refused) return { skip: refused };
+    const buf = readFileSync(fd);
     if (buf.length > maxBytes) return { skip: `larger than the size limit (${mb(buf.length)} > ${mb(maxBytes)})` };
     return decode(buf);
   } catch (e) {
     return { skip: errorReason(e) };
+  } finally {
+    if (fd !== undefined) try { closeSync(fd); } catch { /* closed */ }
   }
+}
+
+/**
+ * Opened without blocking: a pipe (a FIFO) opens at once instead of waiting for a writer, and
+ * is then refused for not being a regular file. Regular files read as usual.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Why an opened file is not read: not a regular file, or too large. */
+function refuse(st: Stats, maxBytes: number): string | undefined {
+  if (!st.isFile()) return st.isDirectory() ? 'is a folder' : 'not a regular file (a pipe, socket or device)';
+  if (st.size > maxBytes) return `larger than the size limit (${mb(st.size)} > ${mb(maxBytes)})`;
+  return undefined;
 }
 
 /** Bytes to text: BOMs honoured, binary refused, invalid UTF-8 read as Windows-1252. */
@@ -226,10 +297,14 @@ export function globToRegExp(glob: string): RegExp {
 }
 const escape = (s: string) => s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
 
-/** Is this file inside one of the corpus folders? */
+/**
+ * Is this file inside one of the corpus folders? A link out of the workspace and the corpus
+ * folders does not count (a file event for it is ignored, as the listing skips it).
+ */
 export function inCorpus(workspace: string, settings: CorpusSettings, abs: string): boolean {
-  return corpusRoots(workspace, settings).some((root) => {
-    const rel = path.relative(root, abs);
-    return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
-  });
+  const roots = corpusRoots(workspace, settings);
+  if (!roots.some((root) => { const rel = path.relative(root, abs); return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel); })) return false;
+  let real: string;
+  try { real = realpathSync(abs); } catch { return true; } // gone: a deletion, which is the corpus's
+  return real === abs || within(realRootsSync(workspace, settings), real);
 }

@@ -26,6 +26,97 @@ function decodeEntities(t: string): string {
   return out.replace(/\u00a0/g, ' ');
 }
 
+interface Handler {
+  onopentag(name: string, attrs: Record<string, string>): void;
+  ontext(data: string): void;
+  onclosetag(name: string): void;
+}
+
+/**
+ * Browsers stop nesting elements at a depth (Blink's parser at 512; deeper ones become
+ * siblings). htmlparser2 keeps its open elements in an array that it grows at the front, so
+ * 50,000 nested or unclosed <div>s cost it seconds, and a megabyte of them minutes. Real pages
+ * stay far below the limit.
+ */
+const MAX_DEPTH = 512;
+
+/**
+ * htmlparser2, except that an element opened deeper than MAX_DEPTH never goes on the parser's
+ * stack: it is told to the handler directly (with its attributes, so a <script> or a cookie
+ * banner down there is still skipped), and so is its end tag. The handler sees the same
+ * opens, texts and closes as before, only the parser's bookkeeping changes.
+ */
+function depthLimitedParser(src: string, h: Handler): Parser {
+  /** elements on the parser's stack (each open the parser reports is matched by one close) */
+  let depth = 0;
+  /** the elements opened past the limit, innermost last: always the top of the handler's stack */
+  const deep: string[] = [];
+  const deepCount = new Map<string, number>();
+  /** a deep element whose attributes are being read */
+  let pending: { name: string; attrs: Record<string, string> } | undefined;
+  const clearDeep = () => { deep.length = 0; deepCount.clear(); };
+  const openDeep = () => {
+    const { name, attrs } = pending!;
+    pending = undefined;
+    deep.push(name);
+    deepCount.set(name, (deepCount.get(name) ?? 0) + 1);
+    h.onopentag(name, attrs);
+  };
+  const closeDeep = (name: string) => {
+    for (let top = deep.pop(); top !== undefined; top = deep.pop()) {
+      deepCount.set(top, deepCount.get(top)! - 1);
+      if (top === name) break;
+    }
+    h.onclosetag(name);
+  };
+  const nameAt = (start: number, end: number) => src.slice(start, end).toLowerCase();
+
+  class DepthLimited extends Parser {
+    override onopentagname(start: number, endIndex: number): void {
+      const name = nameAt(start, endIndex);
+      if (depth < MAX_DEPTH || this.isVoidElement(name)) { pending = undefined; super.onopentagname(start, endIndex); return; }
+      this.endIndex = endIndex;
+      pending = { name, attrs: {} };
+    }
+    override onopentagend(endIndex: number): void {
+      if (!pending) { super.onopentagend(endIndex); return; }
+      openDeep();
+      this.endIndex = endIndex; this.startIndex = endIndex + 1;
+    }
+    override onselfclosingtag(endIndex: number): void {
+      if (!pending) { super.onselfclosingtag(endIndex); return; }
+      const name = pending.name;
+      openDeep();
+      closeDeep(name);
+      this.endIndex = endIndex; this.startIndex = endIndex + 1;
+    }
+    override onclosetag(start: number, endIndex: number): void {
+      const name = nameAt(start, endIndex);
+      if (!deepCount.get(name)) { super.onclosetag(start, endIndex); return; }
+      closeDeep(name);
+      this.endIndex = endIndex; this.startIndex = endIndex + 1;
+    }
+    override onend(): void {
+      while (deep.length) closeDeep(deep[deep.length - 1]);
+      super.onend();
+    }
+    isVoid(name: string): boolean { return this.isVoidElement(name); }
+  }
+
+  const parser: DepthLimited = new DepthLimited({
+    onopentag(name, attrs) { depth++; h.onopentag(name, attrs); },
+    onattribute(name, value) { if (pending && !(name in pending.attrs)) pending.attrs[name] = value; },
+    ontext(data) { h.ontext(data); },
+    onclosetag(name) {
+      depth--;
+      // the handler pops to the parser's element, below every deep one
+      if (deep.length && !parser.isVoid(name)) clearDeep();
+      h.onclosetag(name);
+    },
+  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
+  return parser;
+}
+
 export function htmlToProse(src: string): HtmlProse {
   const starts = [0];
   for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -47,7 +138,7 @@ export function htmlToProse(src: string): HtmlProse {
     if (out && !out.endsWith('\n\n')) out += out.endsWith('\n') ? '\n' : '\n\n';
     pendingSpace = false;
   };
-  const parser: Parser = new Parser({
+  const parser = depthLimitedParser(src, {
     onopentag(name, attrs) {
       const chrome = CHROME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`) || CHROME_ROLES.has((attrs.role ?? '').toLowerCase())
         || attrs.hidden !== undefined || attrs['aria-hidden'] === 'true' || /display\s*:\s*none/i.test(attrs.style ?? '');
@@ -102,7 +193,7 @@ export function htmlToProse(src: string): HtmlProse {
       if (name === 'table') headers = [];
       if (BLOCK.has(name)) endBlock();
     },
-  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
+  });
   parser.write(src);
   parser.end();
   // the page's <title> names who published it ("Flood bulletin | Valdera River Authority"): a last line of its own

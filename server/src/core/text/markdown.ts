@@ -79,8 +79,8 @@ export function maskMarkdown(src: string): MaskedText {
       }
       break;
     }
-    if (/^\s*\|/.test(line) || (/\|/.test(line) && /^\s*\|?\s*:?-{3,}/.test(lineText(i + 1) ?? ''))) blockStarts.add(i);
-    if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line)) { blank(start, start + line.length); continue; }
+    if (/^\s*\|/.test(line) || (/\|/.test(line) && TABLE_RULE_START.test(i + 1 < lines.length ? lineText(i + 1) : ''))) blockStarts.add(i);
+    if (TABLE_RULE.test(line)) { blank(start, start + line.length); continue; }
     // trailing heading hashes
     if (blockStarts.has(i) && (m = /\s#+\s*$/.exec(line))) blank(start + m.index, start + line.length);
     maskInline(src, start + off, start + line.length, blank);
@@ -91,6 +91,47 @@ export function maskMarkdown(src: string): MaskedText {
   return { text: chars.join(''), blockStarts, headings };
 }
 
+// A table's rule line ("|---|:--:|"). Written without two `\s*` side by side, which made a line
+// of 100,000 spaces or carriage returns a quadratic backtrack; the same lines match.
+const TABLE_RULE_START = /^\s*(?:\|\s*)?:?-{3,}/;
+const TABLE_RULE = /^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$/;
+
+/**
+ * `line.indexOf(ch, from)` for a caller whose `from` only grows: the answer is kept until the
+ * caller passes it, so a line of 100,000 "[" without a "]" is searched once, not once per "[".
+ */
+function nextOf(line: string, ch: string): (from: number) => number {
+  let from = Infinity, at = -1;
+  return (f) => {
+    if (f < from || (at >= 0 && at < f)) at = line.indexOf(ch, f);
+    from = f;
+    return at;
+  };
+}
+
+/**
+ * The matches of /!\[[^\]]*\]\([^)]*\)/g (an image) or /\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])/g (a link
+ * and its target), found as the regular expressions find them, on a line without line breaks:
+ * a "[" can only close at the first "]" after it, and a target at the first ")" or "]" after
+ * that. The regular expressions scanned to the end of the line for every "[" that never closes.
+ */
+function bracketMatches(line: string, image: boolean): { start: number; close: number; end: number }[] {
+  const out: { start: number; close: number; end: number }[] = [];
+  const closeOf = nextOf(line, ']'), refCloseOf = nextOf(line, ']'), parenOf = nextOf(line, ')'), openOf = nextOf(line, image ? '!' : '[');
+  for (let i = openOf(0); i >= 0; i = openOf(i + 1)) {
+    const open = image ? i + 1 : i;
+    if (line[open] !== '[') continue;
+    const close = closeOf(open + 1);
+    if (close < 0) break; // no "]" after this "[", nor after any later one
+    const after = line[close + 1];
+    const end = after === '(' ? parenOf(close + 2) : !image && after === '[' ? refCloseOf(close + 2) : -1;
+    if (end < 0) continue;
+    out.push({ start: i, close, end: end + 1 });
+    i = end; // the search goes on after the match, as a global regular expression's does
+  }
+  return out;
+}
+
 function maskInline(src: string, s: number, e: number, blank: (s: number, e: number) => void): void {
   const line = src.slice(s, e);
   let m: RegExpExecArray | null;
@@ -98,17 +139,19 @@ function maskInline(src: string, s: number, e: number, blank: (s: number, e: num
   const code = /(`+)[^`]*?\1/g;
   while ((m = code.exec(line))) blank(s + m.index, s + m.index + m[0].length);
   // images: all of it; links: keep the text, drop the target
-  const img = /!\[[^\]]*\]\([^)]*\)/g;
-  while ((m = img.exec(line))) blank(s + m.index, s + m.index + m[0].length);
-  const link = /\[([^\]\n]*)\](\([^)\n]*\)|\[[^\]\n]*\])/g;
-  while ((m = link.exec(line))) {
-    blank(s + m.index, s + m.index + 1);
-    const close = m.index + 1 + m[1].length;
-    blank(s + close, s + m.index + m[0].length);
+  for (const b of bracketMatches(line, true)) blank(s + b.start, s + b.end);
+  for (const b of bracketMatches(line, false)) {
+    blank(s + b.start, s + b.start + 1);
+    blank(s + b.close, s + b.end);
   }
-  // autolinks, inline HTML tags, footnote references, escapes
-  const tags = /<(?:https?:\/\/[^>\s]+|[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?|\/[a-zA-Z][\w-]*\s*)>|\[\^[^\]]+\]|\\(?=[\\`*_{}[\]()#+\-.!|])/g;
-  while ((m = tags.exec(line))) blank(s + m.index, s + m.index + m[0].length);
+  // autolinks (no "<" inside, as CommonMark has it: a line of "<http://" repeated was quadratic),
+  // inline HTML tags, footnote references, escapes. A "[^" after the line's last "]"
+  // cannot be a footnote; the expression would look for its "]" to the end of the line each
+  // time, so those "[" are read as "{", which no other part of it tells apart from "[".
+  const lastClose = line.lastIndexOf(']');
+  const tagLine = line.indexOf('[', lastClose + 1) < 0 ? line : line.slice(0, lastClose + 1) + line.slice(lastClose + 1).replace(/\[/g, '{');
+  const tags = /<(?:https?:\/\/[^<>\s]+|[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?|\/[a-zA-Z][\w-]*\s*)>|\[\^[^\]]+\]|\\(?=[\\`*_{}[\]()#+\-.!|])/g;
+  while ((m = tags.exec(tagLine))) blank(s + m.index, s + m.index + m[0].length);
   // emphasis and strike markers at word edges; table pipes
   const marks = /(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)|\|/g;
   while ((m = marks.exec(line))) {

@@ -82,7 +82,7 @@ function makeParagraph(text: string, start: number, end: number, short: boolean)
 
 const OPEN_DOUBLE = new Set(['"', '\u201c', '\u201e', '\u00ab']);
 const CLOSE_DOUBLE = new Set(['"', '\u201d', '\u00bb']);
-const QUOTE_CHARS = /["\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019]/g;
+const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb', "'", '\u2018', '\u2019']);
 const LETTER = /[\p{L}\p{N}]/u;
 const isLetter = (c: string | undefined) => {
   if (!c) return false;
@@ -96,10 +96,11 @@ const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s([{\u20
 export function findQuotes(text: string, start: number, end: number): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let openD = -1, openS = -1;
-  QUOTE_CHARS.lastIndex = start;
-  for (let m = QUOTE_CHARS.exec(text); m && m.index < end; m = QUOTE_CHARS.exec(text)) {
-    const i = m.index;
+  // a scan of the paragraph only: a global regex would look past `end` to the end of the
+  // text for every paragraph, quadratic in a file of many short lines without quotation marks
+  for (let i = start; i < end; i++) {
     const c = text[i];
+    if (!QUOTE_CHARS.has(c)) continue;
     const prev = i > start ? text[i - 1] : undefined;
     const next = i + 1 < end ? text[i + 1] : undefined;
     if (openD < 0 && OPEN_DOUBLE.has(c) && c !== '\u201d' && (c !== '"' || isSpaceOrStart(prev) || /["'\u2018\u201c]/.test(prev ?? '')) && next !== undefined && !/\s/.test(next)) {
@@ -186,8 +187,62 @@ function isSentenceEndingPeriod(text: string, paraStart: number, dot: number, ne
   return true;
 }
 
+/**
+ * The longest sentence read whole. Real ones stay far below it (the longest in the labelled
+ * sets is under 500 characters), but a run-on line of a megabyte without a full stop would
+ * make every claim in it a pass over the whole line. A longer one is read in pieces of at most
+ * this length (see nextCut).
+ */
+export const MAX_SENTENCE = 1000;
+/** a piece of a run-on has at least this many characters before it may end */
+const MIN_PIECE = 120;
+/** one word in this many ends a piece of a run-on (by its hash): pieces of about 200 characters */
+const CUT_ONE_IN = 32;
+
 function pushTrimmed(out: Range[], text: string, s: number, e: number): void {
   while (s < e && /\s/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
-  if (e > s) out.push({ start: s, end: e });
+  if (e - s <= MAX_SENTENCE) { if (e > s) out.push({ start: s, end: e }); return; }
+  while (s < e) {
+    const cut = nextCut(text, s, e);
+    let pe = cut;
+    while (pe > s && /\s/.test(text[pe - 1])) pe--;
+    if (pe > s) out.push({ start: s, end: pe });
+    s = cut;
+    while (s < e && /\s/.test(text[s])) s++;
+  }
+}
+
+/**
+ * Where a piece of a run-on sentence that starts at `start` ends: after the first word its
+ * hash picks (one in CUT_ONE_IN) once the piece has MIN_PIECE characters, else before the word
+ * that would take it past MAX_SENTENCE (or, in a line without spaces, at that length, outside
+ * a surrogate pair). The cuts are chosen by the words, not by where the piece began, so an edit
+ * moves only the cuts near it: the pieces after those are the same as before (and their checks
+ * are reused). Picks at regular places, such as every clause mark, would not resynchronise.
+ */
+function nextCut(text: string, start: number, end: number): number {
+  const limit = Math.min(end, start + MAX_SENTENCE);
+  let lastSpace = -1;
+  for (let i = start; i < limit;) {
+    let j = i;
+    while (j < end && j <= limit && !/\s/.test(text[j])) j++;
+    if (j > limit) break;
+    if (j >= end) return end;
+    if (j - start >= MIN_PIECE && wordHash(text, i, j) % CUT_ONE_IN === 0) return j;
+    lastSpace = j;
+    i = j;
+    while (i < end && /\s/.test(text[i])) i++;
+  }
+  if (end <= limit) return end;
+  if (lastSpace > start) return lastSpace;
+  const c = text.charCodeAt(limit);
+  return c >= 0xdc00 && c <= 0xdfff ? limit - 1 : limit;
+}
+
+/** FNV-1a of text[start, end). */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
