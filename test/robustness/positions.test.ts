@@ -130,7 +130,7 @@ describe('robustness: very large drafts', function () {
     const text = para.repeat(Math.ceil((5 * 1048576) / para.length));
     const uri = lsp.open('drafts/five.md', text);
     const diags = await lsp.diagnosticsFor(uri, 1, HANG);
-    assert.deepEqual(diags.map((d) => [d.code, d.severity, d.range, d.message]), [['draft-too-large', 3, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'Not checked: this draft is larger than 2.0 MB (setting corroborate.maxDraftSizeMB).']]);
+    assert.deepEqual(diags.map((d) => [d.code, d.severity, d.range, d.message]), [['draft-too-large', 3, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'Not checked: this draft is larger than 2 MB (setting corroborate.maxDraftSizeMB).']]);
     assert.equal(await lsp.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 22 } }, HANG), null);
     await answers(uri, 0, 22);
     // an edit that keeps it large: still skipped

@@ -66,7 +66,7 @@ describe('robustness: sentences', () => {
 
 describe('robustness: Markdown', () => {
   it('masks a draft that ends in a line with a pipe and no line break (it threw)', () => {
-    assert.deepEqual(maskMarkdown('The council met.\n\nA | B'), { text: 'The council met.\n\nA   B', blockStarts: new Set() });
+    assert.deepEqual(maskMarkdown('The council met.\n\nA | B'), { text: 'The council met.\n\nA   B', blockStarts: new Set(), headings: new Set() });
   });
 
   it('masks links, images, references and footnotes as before, found in one pass', () => {

@@ -70,7 +70,8 @@ export function checkSentence(index: CorpusIndex, cache: SourceCache, analysis: 
  */
 export function sentenceKey(analysis: AnalyzedText, s: AnalyzedSentence): string {
   const text = analysis.text.slice(s.start, s.end);
-  const speakers = s.quotes.map((q) => `${q.speaker?.text ?? ''}>${q.speaker?.resolved?.key ?? ''}`).join('|');
+  // a quotation may run on past the sentence: its whole text is part of what the sentence's check depends on
+  const speakers = s.quotes.map((q) => `${q.speaker?.text ?? ''}>${q.speaker?.resolved?.key ?? ''}>${q.text.length}:${q.text.length > s.end - s.start ? q.text : ''}`).join('|');
   const around = [analysis.sentences[s.index - 1], analysis.sentences[s.index + 1]]
     .map((n) => (n ? [...n.quantities, ...n.dates].map((c) => analysis.text.slice(c.start, c.end)).join(',') : '')).join(';');
   return `${text}\u0000${speakers}\u0000${s.heading ? 1 : 0}\u0000${around}`;
