@@ -271,6 +271,12 @@ describe('checker: the page title names the publisher', () => {
   });
 });
 
+describe('checker: labels', () => {
+  it('a one-word line is a label, not an unknown name ("Intro.")', () => {
+    assert.deepEqual(flags(seedCorpus(), 'Intro.\n\nAbout 1,500 French troops are in Niger.\n'), []);
+  });
+});
+
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {

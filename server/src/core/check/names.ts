@@ -44,6 +44,8 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
     return { ...base, verdict: 'supported', message: `Supported: ${shown} (${ev.map(where).join('; ')}).`, sourceValue: shown, evidence: ev, fixes: [] };
   }
   if (n.weak) return null;
+  // a one-word line ("Intro.", "Update") is a label, not a claim about someone
+  if (n.words.length === 1 && !n.country && ctx.sentence.tokens.filter((t) => t.kind === 'word').length === 1) return null;
   // a capitalised word at a sentence start that the sources use in lower case is not a name
   if (n.words.length === 1 && n.first === firstWordIndex(ctx) && !n.person
     && (ctx.index.bm25.df(fold(n.text)) > 0 || ctx.index.bm25.df(ctx.sentence.tokens[n.first].stem) > 0 && lowerInSources(ctx, n))) return null;
