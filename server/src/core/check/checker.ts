@@ -74,7 +74,10 @@ export function sentenceKey(analysis: AnalyzedText, s: AnalyzedSentence): string
   const speakers = s.quotes.map((q) => `${q.speaker?.text ?? ''}>${q.speaker?.resolved?.key ?? ''}>${q.text.length}:${q.text.length > s.end - s.start ? q.text : ''}`).join('|');
   const around = [analysis.sentences[s.index - 1], analysis.sentences[s.index + 1]]
     .map((n) => (n ? [...n.quantities, ...n.dates].map((c) => analysis.text.slice(c.start, c.end)).join(',') : '')).join(';');
-  return `${text}\u0000${speakers}\u0000${s.heading ? 1 : 0}\u0000${around}`;
+  // which parts of the sentence lie inside a quotation (one may open or close outside it)
+  const len = s.end - s.start;
+  const quoted = s.quoteSpans.map((q) => `${Math.max(-1, q.open - s.start)}:${Math.min(len + 1, q.close - s.start)}`).join(',');
+  return `${text}\u0000${speakers}\u0000${s.heading ? 1 : 0}\u0000${around}\u0000${quoted}`;
 }
 
 export { termsOf };

@@ -142,8 +142,15 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       sourceValue: srcText(best), evidence: e, fixes,
     };
   }
+  // the closest source sentence, and the closest that gives a date of this kind (what the reporter may have misread)
   const closest = ctx.sentenceCandidates()[0];
   const near: Evidence[] = closest === undefined ? [] : [ctx.evidence(closest, [])];
+  const dated = ctx.candidatesFor(frame).filter((id) => id !== closest && ctx.index.sentence(id).dates.some((sd) => sharesField(d, sd)))
+    .map((id) => ({ id, cov: coverage(frame, ctx.cache.stemsOf(id), ctx.idf) })).sort((a, b) => b.cov - a.cov)[0];
+  if (dated && dated.cov >= 0.2) {
+    const sd = ctx.index.sentence(dated.id).dates.find((x) => sharesField(d, x))!;
+    near.push(ctx.evidence(dated.id, [{ start: sd.start, end: sd.end }]));
+  }
   return {
     ...base, verdict: 'unsupported', code: CODES.unsupportedDate,
     message: `No source gives this date (${claimText})${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`,

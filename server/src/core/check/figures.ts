@@ -198,8 +198,15 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   // (an ordinal with what it counts is a claim: "the fourth round of talks"; "the third time", "its second day" are manners of speaking)
   const countedOrdinal = q.dim === 'ordinal' && q.value >= 3 && !!frame.head && !ORDINAL_FILLERS.has(frame.head);
   if ((q.dim === 'ordinal' && !countedOrdinal) || (q.words && q.dim !== 'ordinal' && q.value / (q.scale || 1) <= 2) || s.heading) return null;
+  // the closest source sentence, and the closest that gives a figure of this kind (what the reporter may have misread)
   const closest = ctx.sentenceCandidates()[0];
   const near: Evidence[] = closest === undefined ? [] : [ctx.evidence(closest, [])];
+  const counted = ctx.candidatesFor(frame).filter((id) => id !== closest && ctx.index.sentence(id).quantities.some((f) => comparable(q, f)))
+    .map((id) => ({ id, cov: coverage(frame, ctx.cache.stemsOf(id), ctx.idf) })).sort((a, b) => b.cov - a.cov)[0];
+  if (counted && counted.cov >= 0.2) {
+    const f = ctx.index.sentence(counted.id).quantities.find((x) => comparable(q, x))!;
+    near.push(ctx.evidence(counted.id, [{ start: f.start, end: f.end }]));
+  }
   const what = ctx.text.slice(q.start, tokenEnd(ctx, frame.npEnd, q.end));
   return {
     ...base, verdict: 'unsupported', code: CODES.unsupportedFigure,
