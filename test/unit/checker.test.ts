@@ -404,4 +404,11 @@ describe('checker: transcripts, pronouns and statement dates', () => {
   it('dates what someone said by the date of the hearing', () => {
     assert.deepEqual(flags(index, 'Mr Pemberton said on Friday that Haskell had lost everything.\n'), []);
   });
+  it('dates an act done by speaking by the date of the hearing where it was done ("apologised on Friday": "I apologise")', () => {
+    const heard = corpusFrom({
+      'hearing.txt': 'Sentencing hearing, Friday 26 April 2024\n\nMS OKONJO (prosecution): Mr Haskell took the money.\n\nMR PEMBERTON (defence): I apologise to the court for the delay.\n\nJUDGE ANDERSEN: Eight months will be added.\n',
+    });
+    assert.deepEqual(flags(heard, 'Haskell\'s barrister apologised to the court on Friday over the long delay to the trial of the former finance director of the housing trust.\n'), []);
+    assert.deepEqual(flags(heard, 'Haskell\'s barrister apologised to the court on Monday over the long delay to the trial of the former finance director of the housing trust.\n'), ["1:48 unsupported-date 'Monday'"]);
+  });
 });

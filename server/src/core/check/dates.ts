@@ -73,7 +73,10 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   }
   // an event the source reports without a date happened on the source's own date (its header or
   // dateline); what someone "said on Wednesday" was most often said at the briefing of that date
-  const statement = ctx.sentence.tokens.slice(Math.max(0, d.first - 6), d.first).some((t) => SPEECH_VERBS.has(t.low) || SPEECH_ACTS.has(t.stem));
+  const before = ctx.sentence.tokens.slice(Math.max(0, d.first - 6), d.first);
+  const statement = before.some((t) => SPEECH_VERBS.has(t.low) || SPEECH_ACTS.has(t.stem));
+  // the act itself is in the source ("apologised to patients on Tuesday": "I want to apologise to every patient")
+  const acts = before.filter((t) => SPEECH_ACTS.has(t.stem)).map((t) => t.stem);
   // "At a briefing on October 14, the mayor said ...": the date of a briefing, hearing or interview the draft names
   const occasion = ctx.sentence.tokens.slice(Math.max(0, d.first - 4), d.first).some((t) => OCCASIONS.has(t.stem));
   let occasionConflict: { id: number; doc: ReturnType<CorpusIndex['doc']> } | undefined;
@@ -89,7 +92,8 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       }
       const cov = coverage(frame, ctx.cache.stemsOf(id), ctx.idf, undefined, ctx.cache.contextStems(id));
       ctx.trace?.('date of the source', { claim: ctx.text.slice(d.start, d.end), source: ctx.index.text(id), cov, statement, missing: missing(frame, ctx.cache.entities(id, 1)) });
-      if (cov < (statement ? 0.3 : 0.6) || missing(frame, ctx.cache.entities(id, 1))) continue;
+      const acted = acts.some((a) => ctx.cache.stemsOf(id).has(a));
+      if (cov < (acted ? 0.2 : statement ? 0.3 : 0.6) || missing(frame, ctx.cache.entities(id, 1))) continue;
       const dateLine = ctx.evidence(doc.date.sentence, [{ start: doc.date.at.start, end: doc.date.at.end }]);
       const text = ctx.index.docText(doc.date.sentence).slice(doc.date.at.start, doc.date.at.end);
       const e = [dateLine, ctx.evidence(id, [])];
