@@ -387,6 +387,20 @@ describe('checker: who owns a figure and where it is', () => {
   });
 });
 
+describe('checker: tables and lists', () => {
+  const index = corpusFrom({
+    'factsheet.md': '# Homes for Kelbridge\n\nThe council will build 1,200 homes across five sites.\n\n## Sites\n\n| Site | Ward | Homes | Start on site |\n|---|---|---:|---|\n| Carver Street depot | Riverside | 180 | June 2026 |\n| Ashby Road | Eastfield | 96 | November 2025 |\n',
+  });
+  it('reads a figure in a Markdown table row with its column: supported by its row, with the row\'s line', () => {
+    const r = checkDraft(index, 'The Carver Street depot in Riverside will provide 180 homes.\n', 'md').results.find((x) => x.kind === 'figure')!;
+    assert.equal(r.verdict, 'supported');
+    assert.deepEqual(r.evidence.map((e) => `${e.path}:${e.line} ${e.text}`), ['factsheet.md:9 Site: Carver Street depot;   Ward: Riverside;   Homes: 180;   Start on site: June 2026']);
+  });
+  it('takes the number of a plain-text list item for its place in the list, not a figure', () => {
+    assert.deepEqual(flags(index, 'MOST READ\n1. Hospital waiting lists fall in a row\n2. Why the council will build homes\n', 'txt'), []);
+  });
+});
+
 describe('checker: datelines', () => {
   it('reads a country after a dateline dash as the country ("NIAMEY - The United States has ...")', () => {
     assert.deepEqual(flags(seedCorpus(), 'NIAMEY - The United States has about 1,500 military personnel in Niger.\n', 'txt'), ["1:38 conflicting-figure '1,500' -> '1,100'"]);

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { paragraphs } from '../../server/src/core/text/segment';
 import { maskMarkdown } from '../../server/src/core/text/markdown';
+import { labelTableCells, toProse } from '../../server/src/core/corpus/prose';
 import { htmlToProse } from '../../server/src/core/text/html';
 import { fold, stem } from '../../server/src/core/text/tokens';
 import { decode, globToRegExp } from '../../server/src/node/corpus-files';
@@ -28,6 +29,23 @@ describe('text: Markdown', () => {
     for (const w of ['Head', 'Some', '1,500', 'troops', 'and', 'item']) assert.equal(m.text.indexOf(w), src.indexOf(w), w);
     assert.equal(m.text.replace(/\b(Head|Some|1,500|troops|and|item)\b|[.\s]/g, ''), '');
     assert.ok(m.blockStarts.has(3) && m.blockStarts.has(10));
+  });
+});
+
+describe('text: Markdown tables in sources', () => {
+  const table = 'Sites:\n\n| Site | Ward | Homes |\n|---|---|---:|\n| Hollins Lane | Westbury | 260 |\n| **Total** | | **1,200** |\n\nAfter | the table\n';
+  it('puts the column\'s header before each cell of a body row, as for an HTML table; other lines stay as they are', () => {
+    assert.equal(labelTableCells(table),
+      'Sites:\n\n| Site | Ward | Homes |\n|---|---|---:|\n| Site: Hollins Lane; | Ward: Westbury; | Homes: 260 |\n| Site: **Total**; |  | Homes: **1,200** |\n\nAfter | the table\n');
+    assert.equal(labelTableCells('| a | b |\n| c | d |\n'), '| a | b |\n| c | d |\n');
+  });
+  it('keeps every line number (a row\'s sentence is on its line), and leaves a draft\'s table as typed', () => {
+    const p = toProse(table, 'md');
+    assert.equal(p.lineOf(p.text.indexOf('260')), 5);
+    assert.equal(p.lineOf(p.text.indexOf('After')), 8);
+    const d = toProse(table, 'md', { tables: false });
+    assert.equal(d.text.length, table.length);
+    assert.ok(!d.text.includes('Homes: 260'));
   });
 });
 

@@ -26,7 +26,7 @@ export interface DraftReport {
 }
 
 export function analyzeDraft(content: string, format: TextFormat): AnalyzedText {
-  const prose = toProse(content, format === 'html' ? 'txt' : format);
+  const prose = toProse(content, format === 'html' ? 'txt' : format, { tables: false });
   return analyzeText(prose.text, prose.options);
 }
 
@@ -41,6 +41,8 @@ export function checkDraft(index: CorpusIndex, content: string, format: TextForm
   }
   return { analysis, results, errors };
 }
+
+const LIST_MARKER = /^\s*\(?\d{1,3}[.)]\s*$/;
 
 export function checkSentence(index: CorpusIndex, cache: SourceCache, analysis: AnalyzedText, s: AnalyzedSentence, opts: CheckOptions = {}): { results: ClaimResult[]; errors: RuleError[] } {
   const results: ClaimResult[] = [];
@@ -57,7 +59,9 @@ export function checkSentence(index: CorpusIndex, cache: SourceCache, analysis: 
     }
   };
   if (on('date')) for (const d of s.dates) if (!inQuote(s, d.start, d.end)) run('date', d.start, () => checkDate(ctx, d));
-  if (on('figure')) for (const q of s.quantities) if (!inQuote(s, q.start, q.end)) run('figure', q.start, () => checkFigure(ctx, q));
+  // a list item's number ("1. Hospital waiting lists fall") is its place in the list, not a figure
+  const marker = LIST_MARKER.test(analysis.text.slice(s.start, s.end));
+  if (on('figure') && !marker) for (const q of s.quantities) if (!inQuote(s, q.start, q.end)) run('figure', q.start, () => checkFigure(ctx, q));
   if (on('name')) for (const n of s.names) if (!inQuote(s, n.start, n.end)) run('name', n.start, () => checkName(ctx, n));
   if (on('quote')) for (const q of s.quotes) run('quote', q.innerStart, () => checkQuote(ctx, q));
   return { results, errors };

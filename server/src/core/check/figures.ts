@@ -165,7 +165,11 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   if (support.length && conflicts.length && conflicts[0].cov >= 0.7 && score(conflicts[0]) >= score(support[0]) + 0.5
     && !support.some((m) => m.loc >= 0.3 && ctx.sharesOtherClaim(m.id, q))
     // nor when a support names, around it, more of the draft sentence's entities than the conflict does
-    && (ctx.sharesOtherClaim(conflicts[0].id, q) || !(namedAround(ctx, support) > namedAround(ctx, [conflicts[0]])))) support.length = 0;
+    && (ctx.sharesOtherClaim(conflicts[0].id, q) || !(namedAround(ctx, support) > namedAround(ctx, [conflicts[0]])))
+    // nor when the value is odd and the corpus gives it almost nowhere else: that is no coincidence ("1,412 pilots had
+    // voted": "Votes: 1,412" in the ballot table, beside "the airline's 2,100 pilots ... members who voted")
+    && !(q.dim === 'count' && distinctive(q) && q.value >= 1000 && support[0].cov >= 0.2 && rare0(ctx, support[0].id, support[0].f)
+      && frame.near.size === 0 && frame.tied.size === 0)) support.length = 0;
   if (support.length) {
     const ev = distinct(support.map((m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
     return { ...base, verdict: 'supported', message: `Supported: ${phrase(ctx, support[0])} (${ev.map(where).join('; ')}).`, sourceValue: phrase(ctx, support[0]), evidence: ev, fixes: [] };

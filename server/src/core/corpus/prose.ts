@@ -1,7 +1,7 @@
 // A source or draft file as prose: the text the checker reads, the segmentation options for
 // its format, and the 1-based line of any offset in the original file.
 import { htmlToProse } from '../text/html';
-import { maskMarkdown } from '../text/markdown';
+import { TABLE_RULE, maskMarkdown } from '../text/markdown';
 import { SegmentOptions } from '../text/segment';
 import { lineAt, lineStarts } from '../text/tokens';
 
@@ -30,11 +30,16 @@ export function formatOfLanguage(languageId: string, path = ''): TextFormat {
   return formatOfPath(path) === 'md' ? 'md' : 'txt';
 }
 
-export function toProse(content: string, format: TextFormat): Prose {
+/**
+ * @param opts.tables a source's Markdown table rows name their column in each cell ("Homes: 260"),
+ * as its HTML tables do, so a figure in a row has the thing it counts; a draft's text is kept as typed
+ */
+export function toProse(content: string, format: TextFormat, opts: { tables?: boolean } = {}): Prose {
   if (format === 'html') {
     const h = htmlToProse(content);
     return { text: h.text, options: { lineBreaks: 'wrap' }, lineOf: h.lineOf };
   }
+  if (format === 'md' && opts.tables !== false) content = labelTableCells(content);
   const starts = lineStarts(content);
   const lineOf = (o: number) => lineAt(starts, o) + 1;
   if (format === 'md') {
@@ -42,4 +47,39 @@ export function toProse(content: string, format: TextFormat): Prose {
     return { text: m.text, options: { blockStarts: m.blockStarts, headings: m.headings, lineBreaks: 'wrap' }, lineOf };
   }
   return { text: content, options: { lineBreaks: 'paragraph' }, lineOf };
+}
+
+/** The cells of a table line, without the outer pipes (a pipe after a backslash is text). */
+function cells(line: string): string[] {
+  const parts = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/);
+  return parts;
+}
+
+/**
+ * Each body row of a Markdown table, with its header before each cell: "| Hollins Lane | 260 |"
+ * under "| Site | Homes |" reads "| Site: Hollins Lane; | Homes: 260 |". Lines stay lines, so every
+ * line number holds; the pipes stay, so the row is masked as a row. Rows longer than 2,000
+ * characters are left as they are.
+ */
+export function labelTableCells(content: string): string {
+  if (!content.includes('|')) return content;
+  const lines = content.split('\n');
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!lines[i].includes('|') || lines[i].length > 2000 || !TABLE_RULE.test(lines[i + 1]) || !lines[i + 1].includes('-')) continue;
+    const heads = cells(lines[i]).map((h) => h.replace(/[*_`]/g, '').trim());
+    if (heads.filter((h) => h).length < 2) continue;
+    let j = i + 2;
+    for (; j < lines.length && lines[j].includes('|') && lines[j].trim() && lines[j].length <= 2000; j++) {
+      const row = cells(lines[j]);
+      const lead = /^\s*\|/.test(lines[j]) ? '|' : '';
+      const cr = lines[j].endsWith('\r') ? '\r' : '';
+      lines[j] = lead + row.map((c, k) => {
+        const v = c.trim();
+        const label = heads[k] && v && !/^[*_]*$/.test(v) ? ` ${heads[k]}: ${v}` : ` ${v}`;
+        return label + (k < row.length - 1 && v ? '; ' : ' ');
+      }).join('|') + '|' + cr;
+    }
+    i = j - 1;
+  }
+  return lines.join('\n');
 }

@@ -94,7 +94,7 @@ export function maskMarkdown(src: string): MaskedText {
 // A table's rule line ("|---|:--:|"). Written without two `\s*` side by side, which made a line
 // of 100,000 spaces or carriage returns a quadratic backtrack; the same lines match.
 const TABLE_RULE_START = /^\s*(?:\|\s*)?:?-{3,}/;
-const TABLE_RULE = /^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$/;
+export const TABLE_RULE = /^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$/;
 
 /**
  * `line.indexOf(ch, from)` for a caller whose `from` only grows: the answer is kept until the
