@@ -402,6 +402,15 @@ describe('checker: tables and lists', () => {
 });
 
 describe('checker: datelines', () => {
+  it('does not check the draft\'s own dateline: the day the reporter filed is no claim of the sources', () => {
+    assert.deepEqual(flags(seedCorpus(), 'NIAMEY, Aug. 9 (Reuters) - The United States has about 1,100 military personnel in Niger.\n', 'txt'), []);
+    assert.deepEqual(flags(seedCorpus(), 'The United States said on Aug. 9 it has about 1,100 military personnel in Niger.\n', 'txt'), ["1:27 unsupported-date 'Aug. 9'"]);
+  });
+  it('takes the adjective of a name the sources give for that name, not a misspelling ("European" for Europe)', () => {
+    const index = corpusFrom({ 'release.txt': 'The company plans to file for approval in Europe later this year.\n' });
+    assert.deepEqual(flags(index, 'The company will seek European approval.\n', 'txt'), []);
+    assert.deepEqual(flags(index, 'The company will seek Europa approval.\n', 'txt'), ["1:23 conflicting-name 'Europa' -> 'Europe'"]);
+  });
   it('reads a country after a dateline dash as the country ("NIAMEY - The United States has ...")', () => {
     assert.deepEqual(flags(seedCorpus(), 'NIAMEY - The United States has about 1,500 military personnel in Niger.\n', 'txt'), ["1:38 conflicting-figure '1,500' -> '1,100'"]);
   });

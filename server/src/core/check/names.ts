@@ -71,6 +71,11 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
       const ev = mentions(ctx, [e], n);
       return { ...base, verdict: 'supported', message: `Supported as ${NameIndex.display(e)} (${ev.map(where).join('; ')}).`, sourceValue: NameIndex.display(e), evidence: ev, fixes: [] };
     }
+    // the adjective of a name the sources give is no misspelling of it ("European" for Europe, "Jordanian" for Jordan)
+    if (adjectiveOf(n.key, e.key)) {
+      const ev = mentions(ctx, [e], n);
+      return { ...base, verdict: 'supported', message: `Supported: ${n.text}, of ${NameIndex.display(e)} (${ev.map(where).join('; ')}).`, sourceValue: NameIndex.display(e), evidence: ev, fixes: [] };
+    }
     return misnamed(ctx, n, e, 'spelling');
   }
   return {
@@ -160,6 +165,13 @@ function shaped(e: NameEntry, n: NameMention): string {
   const full = NameIndex.display(e);
   if (n.words.length === 1) return full.split(/\s+/).pop()!.replace(/['\u2019]s$/, '');
   return full;
+}
+
+/** "european" of "europe", "jordanian" of "jordan", "chinese" of "china": one word, the name's stem and an adjective ending. */
+function adjectiveOf(word: string, name: string): boolean {
+  if (word.includes(' ') || name.includes(' ') || name.length < 4 || word.length <= name.length) return false;
+  const base = name.replace(/[aeiouy]$/, '');
+  return word.startsWith(base) && /^(?:[aeiou]?an|ean|ian|ese|ish|i|ic|n)$/.test(word.slice(base.length));
 }
 
 function misnamed(ctx: CheckContext, n: NameMention, e: NameEntry, why: 'first name' | 'spelling'): ClaimResult {
