@@ -261,6 +261,10 @@ describe('checker: ordinals', () => {
     assert.deepEqual(flags(seedCorpus(), 'The talks between the two armies are already in their fourth round, Le Monde said.\n'), ["1:55 unsupported-figure 'fourth'"]);
     assert.deepEqual(flags(seedCorpus(), 'Protesters gathered outside the French base for the third time.\n'), []);
   });
+  it('"a third of" is a share, flagged when contradicted, not when absent', () => {
+    assert.deepEqual(flags(seedCorpus(), 'About a third of the French troops are based in Niamey.\n'), []);
+    assert.deepEqual(flags(seedCorpus(), 'The French troops are leaving a fourth base in Niger.\n'), ["1:33 unsupported-figure 'fourth'"]);
+  });
 });
 
 describe('checker: the page title names the publisher', () => {

@@ -200,7 +200,9 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   // ordinals and "one", "two" in words ("the two leaders") are flagged when contradicted, not when absent;
   // so is a headline's figure: a headline sums up the body, whose own figures are checked
   // (an ordinal with what it counts is a claim: "the fourth round of talks"; "the third time", "its second day" are manners of speaking)
-  const countedOrdinal = q.dim === 'ordinal' && q.value >= 3 && !!frame.head && !ORDINAL_FILLERS.has(frame.head);
+  // ("a third of its flights" is a share, flagged only when contradicted, like a percentage in words)
+  const fraction = q.dim === 'ordinal' && /^(a|one)$/i.test(s.tokens[q.first - 1]?.text ?? '') && /^of$/i.test(s.tokens[q.last + 1]?.text ?? '');
+  const countedOrdinal = q.dim === 'ordinal' && q.value >= 3 && !!frame.head && !ORDINAL_FILLERS.has(frame.head) && !fraction;
   if ((q.dim === 'ordinal' && !countedOrdinal) || (q.words && q.dim !== 'ordinal' && q.value / (q.scale || 1) <= 2) || s.heading) return null;
   // the closest source sentence, and the closest that gives a figure of this kind (what the reporter may have misread)
   const closest = ctx.sentenceCandidates()[0];
