@@ -405,6 +405,24 @@ describe('checker: tables and lists', () => {
   });
 });
 
+describe('checker: ages, names in capitals, synonyms', () => {
+  const index = corpusFrom({
+    'radio.txt': 'NORDIC PUBLIC RADIO - "HEALTH HOUR" - 9 APRIL 2026\n\nPRESENTER: The vaccine was 71% effective.\n',
+    'news.txt': 'The vaccine was 71% effective. In people aged 60 and over it was 63.5% effective.\n\nThe union warned of a 24-hour strike on March 19.\n',
+  });
+  it('reads "people over 60" as an age, met by "aged 60 and over"', () => {
+    assert.deepEqual(flags(index, 'In people over 60, the vaccine was 63.5% effective.\n', 'txt'), []);
+    assert.deepEqual(flags(index, 'In people over 70, the vaccine was 63.5% effective.\n', 'txt'), ["1:16 conflicting-figure '70' -> '60'"]);
+  });
+  it('finds a name the sources write only in capitals', () => {
+    assert.deepEqual(flags(index, 'She told Nordic Public Radio about the vaccine.\n', 'txt'), []);
+    assert.deepEqual(flags(index, 'She told Nordic Public Television the vaccine was 71% effective.\n', 'txt').filter((f) => f.includes('name')), ["1:10 unsupported-name 'Nordic Public Television'"]);
+  });
+  it('takes a stoppage for a strike', () => {
+    assert.deepEqual(flags(index, 'The union threatened a 24-hour stoppage on March 19.\n', 'txt'), []);
+  });
+});
+
 describe('checker: datelines', () => {
   it('does not check the draft\'s own dateline: the day the reporter filed is no claim of the sources', () => {
     assert.deepEqual(flags(seedCorpus(), 'NIAMEY, Aug. 9 (Reuters) - The United States has about 1,100 military personnel in Niger.\n', 'txt'), []);

@@ -63,6 +63,12 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
       return { ...base, verdict: 'supported', message: `Supported: ${NameIndex.display(best(partial))} (${ev.map(where).join('; ')}).`, sourceValue: NameIndex.display(best(partial)), evidence: ev, fixes: [] };
     }
   }
+  // a name the sources give in capitals only ("NORDIC PUBLIC RADIO - HEALTH HOUR"), where no name is read
+  const capitals = inCapitals(ctx, n);
+  if (capitals !== undefined) {
+    const ev = [ctx.evidence(capitals, [])];
+    return { ...base, verdict: 'supported', message: `Supported: ${n.text} (${where(ev[0])}).`, sourceValue: n.text, evidence: ev, fixes: [] };
+  }
   // a close spelling: "Lecornou" for "Lecornu"
   const fuzzy = names.fuzzy(n.key).filter((r) => r.score <= 0.3 && similarLength(r.entry, n) && firstLetterAgrees(r.entry, n));
   if (fuzzy.length) {
@@ -172,6 +178,20 @@ function adjectiveOf(word: string, name: string): boolean {
   if (word.includes(' ') || name.includes(' ') || name.length < 4 || word.length <= name.length) return false;
   const base = name.replace(/[aeiouy]$/, '');
   return word.startsWith(base) && /^(?:[aeiou]?an|ean|ian|ese|ish|i|ic|n)$/.test(word.slice(base.length));
+}
+
+/** A source sentence that writes the name's words, in this order, in capitals. */
+function inCapitals(ctx: CheckContext, n: NameMention): number | undefined {
+  if (n.words.length < 2) return undefined;
+  const toks = ctx.sentence.tokens.slice(n.first, n.last + 1).filter((t) => t.kind === 'word');
+  const query = new Map(toks.map((t) => [t.stem, 1] as [string, number]));
+  const folded = ` ${n.words.map(fold).join(' ')} `;
+  for (const h of ctx.index.search(query, 10, { boilerplate: true })) {
+    const text = ctx.index.text(h.id);
+    if (text !== text.toUpperCase()) continue;
+    if (` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(folded)) return h.id;
+  }
+  return undefined;
 }
 
 function misnamed(ctx: CheckContext, n: NameMention, e: NameEntry, why: 'first name' | 'spelling'): ClaimResult {

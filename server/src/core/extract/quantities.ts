@@ -154,6 +154,11 @@ function ageOf(toks: readonly Token[], q: Quantity): Quantity | null {
   }
   const before = toks[q.first - 1]?.low === 'between' ? toks[q.first - 2] : toks[q.first - 1];
   if (q.dim === 'count' && /^(aged|ages|age)$/.test(before?.low ?? '') && q.value < 130) return { ...q, dim: 'age', unit: 'years' };
+  // "people over 60", "those under 18": an age, when nothing follows that the number could count
+  const after = toks[q.last + 1];
+  if (q.dim === 'count' && !q.words && q.value >= 5 && q.value < 120 && /^(over|under|above|below)$/.test(before?.low ?? '')
+    && /^(people|adults|those|patients|men|women|children|volunteers|participants|residents|anyone|everyone)$/.test(toks[q.first - 2]?.low ?? '')
+    && (!after || after.kind !== 'word' || /^(and|or|but|who|were|was|are|is|had|have|with|in|at|on|it|they)$/.test(after.low))) return { ...q, dim: 'age', unit: 'years' };
   return null;
 }
 

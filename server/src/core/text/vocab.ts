@@ -248,4 +248,9 @@ export const NOUN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['peak', 'crest'],
   ['begin', 'start', 'commence', 'launch'],
   ['end', 'finish', 'conclude'],
+  ['strike', 'stoppage', 'walkout'],
+  ['volunteer', 'participant'],
+  ['vaccine', 'jab'],
+  ['passenger', 'traveller', 'traveler'],
+  ['flat', 'apartment'],
 ];
