@@ -423,6 +423,14 @@ describe('checker: ages, names in capitals, synonyms', () => {
   });
 });
 
+describe('checker: who spoke, past a relative clause', () => {
+  const index = corpusFrom({ 'paper.txt': 'Denise O\'Hara, who took over from John Mercer at the Moorfield Tenants\' Association, said: "We have been promised new homes before."\n' });
+  it('takes the name before ", who ...," for the speaker, not a name inside the clause', () => {
+    assert.deepEqual(flags(index, '"We have been promised new homes before," said Denise O\'Hara.\n', 'txt'), []);
+    assert.deepEqual(flags(index, '"We have been promised new homes before," said John Mercer.\n', 'txt'), ["1:48 misattributed-quote 'John Mercer' -> 'Denise O\'Hara'"]);
+  });
+});
+
 describe('checker: datelines', () => {
   it('does not check the draft\'s own dateline: the day the reporter filed is no claim of the sources', () => {
     assert.deepEqual(flags(seedCorpus(), 'NIAMEY, Aug. 9 (Reuters) - The United States has about 1,100 military personnel in Niger.\n', 'txt'), []);

@@ -137,12 +137,24 @@ function subjectBetween(toks: readonly Token[], names: readonly NameMention[], f
   return { start: words[0].start, end: words[words.length - 1].end, kind: 'other', text: src.slice(words[0].start, words[words.length - 1].end) };
 }
 
+/** "Denise O'Hara, who chairs the Moorfield Tenants' Association, said": a name inside ", who ...," is not the subject. */
+function inRelativeClause(toks: readonly Token[], n: NameMention, verb: number): boolean {
+  let open = -1;
+  for (let k = n.first - 1; k >= Math.max(0, n.first - 25); k--) {
+    if (toks[k].text === ',' && /^(who|whose|which)$/.test(toks[k + 1]?.low ?? '')) { open = k; break; }
+  }
+  if (open < 1) return false;
+  for (let k = n.last + 1; k < verb; k++) if (toks[k].text === ',') return true;
+  return false;
+}
+
 function subjectBefore(toks: readonly Token[], names: readonly NameMention[], verb: number, src: string): Speaker | undefined {
   // the nearest person before the verb; a pronoun directly before it
   const prev = toks[verb - 1];
   if (prev && PRONOUN_SPEAKERS.has(prev.low)) return { start: prev.start, end: prev.end, kind: 'pronoun', text: prev.text };
   // a subject, not an object: "Normand ... confirmed the information to Al Jazeera, stating that"
-  const before = names.filter((n) => n.last < verb && !n.country && !PREPOSITIONS.has(toks[(n.role ? toks.findIndex((t) => t.start === n.role!.start) : n.first) - 1]?.low ?? ''));
+  const before = names.filter((n) => n.last < verb && !n.country && !PREPOSITIONS.has(toks[(n.role ? toks.findIndex((t) => t.start === n.role!.start) : n.first) - 1]?.low ?? '')
+    && !inRelativeClause(toks, n, verb));
   const person = [...before].reverse().find((n) => n.person) ?? before[before.length - 1];
   if (person) return nameSpeaker(person, src);
   // 'he expressed disappointment ..., describing ... as "..."'
