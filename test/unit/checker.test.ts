@@ -398,7 +398,10 @@ describe('checker: tables and lists', () => {
   it('reads a figure in a Markdown table row with its column: supported by its row, with the row\'s line', () => {
     const r = checkDraft(index, 'The Carver Street depot in Riverside will provide 180 homes.\n', 'md').results.find((x) => x.kind === 'figure')!;
     assert.equal(r.verdict, 'supported');
-    assert.deepEqual(r.evidence.map((e) => `${e.path}:${e.line} ${e.text}`), ['factsheet.md:9 Site: Carver Street depot;   Ward: Riverside;   Homes: 180;   Start on site: June 2026']);
+    assert.deepEqual(r.evidence.map((e) => `${e.path}:${e.line} ${e.text}`), ['factsheet.md:9 site: Carver Street depot;   ward: Riverside;   homes: 180;   start on site: June 2026.']);
+  });
+  it('reads the names of a row whole ("Ashby Road"), not as a title of capitalised words', () => {
+    assert.deepEqual(flags(index, 'Work at Ashby Road in Eastfield starts in November 2025.\n'), []);
   });
   it('takes the number of a plain-text list item for its place in the list, not a figure', () => {
     assert.deepEqual(flags(index, 'MOST READ\n1. Hospital waiting lists fall in a row\n2. Why the council will build homes\n', 'txt'), []);

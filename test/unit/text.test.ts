@@ -34,9 +34,9 @@ describe('text: Markdown', () => {
 
 describe('text: Markdown tables in sources', () => {
   const table = 'Sites:\n\n| Site | Ward | Homes |\n|---|---|---:|\n| Hollins Lane | Westbury | 260 |\n| **Total** | | **1,200** |\n\nAfter | the table\n';
-  it('puts the column\'s header before each cell of a body row, as for an HTML table; other lines stay as they are', () => {
+  it('puts the column\'s header before each cell of a body row, as for an HTML table, and ends the row as a sentence; other lines stay as they are', () => {
     assert.equal(labelTableCells(table),
-      'Sites:\n\n| Site | Ward | Homes |\n|---|---|---:|\n| Site: Hollins Lane; | Ward: Westbury; | Homes: 260 |\n| Site: **Total**; |  | Homes: **1,200** |\n\nAfter | the table\n');
+      'Sites:\n\n| Site | Ward | Homes |\n|---|---|---:|\n| site: Hollins Lane; | ward: Westbury; | homes: 260. |\n| site: **Total**; |  | homes: **1,200**. |\n\nAfter | the table\n');
     assert.equal(labelTableCells('| a | b |\n| c | d |\n'), '| a | b |\n| c | d |\n');
   });
   it('keeps every line number (a row\'s sentence is on its line), and leaves a draft\'s table as typed', () => {
@@ -45,7 +45,7 @@ describe('text: Markdown tables in sources', () => {
     assert.equal(p.lineOf(p.text.indexOf('After')), 8);
     const d = toProse(table, 'md', { tables: false });
     assert.equal(d.text.length, table.length);
-    assert.ok(!d.text.includes('Homes: 260'));
+    assert.ok(!d.text.includes('homes: 260'));
   });
 });
 

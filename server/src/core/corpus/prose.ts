@@ -4,6 +4,7 @@ import { htmlToProse } from '../text/html';
 import { TABLE_RULE, maskMarkdown } from '../text/markdown';
 import { SegmentOptions } from '../text/segment';
 import { lineAt, lineStarts } from '../text/tokens';
+import { isCommonWord } from '../text/vocab';
 
 export type TextFormat = 'txt' | 'md' | 'html';
 
@@ -66,7 +67,9 @@ export function labelTableCells(content: string): string {
   const lines = content.split('\n');
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!lines[i].includes('|') || lines[i].length > 2000 || !TABLE_RULE.test(lines[i + 1]) || !lines[i + 1].includes('-')) continue;
-    const heads = cells(lines[i]).map((h) => h.replace(/[*_`]/g, '').trim());
+    // a header of common words is lower-cased, so that the row reads as a sentence and not as a title full of names
+    const heads = cells(lines[i]).map((h) => h.replace(/[*_`]/g, '').trim())
+      .map((h) => /^[A-Z][a-z]/.test(h) && isCommonWord(h.split(/\s/)[0].toLowerCase()) ? h[0].toLowerCase() + h.slice(1) : h);
     if (heads.filter((h) => h).length < 2) continue;
     let j = i + 2;
     for (; j < lines.length && lines[j].includes('|') && lines[j].trim() && lines[j].length <= 2000; j++) {
@@ -77,7 +80,7 @@ export function labelTableCells(content: string): string {
         const v = c.trim();
         const label = heads[k] && v && !/^[*_]*$/.test(v) ? ` ${heads[k]}: ${v}` : ` ${v}`;
         return label + (k < row.length - 1 && v ? '; ' : ' ');
-      }).join('|') + '|' + cr;
+      }).join('|').replace(/\s*$/, '.') + ' |' + cr;
     }
     i = j - 1;
   }
