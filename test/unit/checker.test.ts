@@ -434,6 +434,14 @@ describe('checker: who spoke, past a relative clause', () => {
   });
 });
 
+describe('checker: a rank makes a loose title an office', () => {
+  const index = corpusFrom({ 'release.txt': 'Council Leader Cllr Tom Reddy said: "We have listened to residents."\n' });
+  it('"deputy leader" for the leader is a conflict; "the council\'s leader" is not', () => {
+    assert.deepEqual(flags(index, 'Cllr Tom Reddy, the council\'s deputy leader, said the council had listened.\n', 'txt'), ["1:31 conflicting-name 'deputy leader' -> 'leader'"]);
+    assert.deepEqual(flags(index, 'Cllr Tom Reddy, the council\'s leader, said the council had listened.\n', 'txt'), []);
+  });
+});
+
 describe('checker: datelines', () => {
   it('does not check the draft\'s own dateline: the day the reporter filed is no claim of the sources', () => {
     assert.deepEqual(flags(seedCorpus(), 'NIAMEY, Aug. 9 (Reuters) - The United States has about 1,100 military personnel in Niger.\n', 'txt'), []);

@@ -22,6 +22,8 @@ const HEAD_SYNONYMS: readonly (readonly string[])[] = [
   ['councillor', 'councilor'], ['advisor', 'adviser'], ['dr', 'doctor'], ['general', 'gen'], ['colonel', 'col'],
   ['ambassador', 'envoy'], ['prosecutor', 'prosecuting'],
 ];
+// Words that make a lower rank of the same office: a "deputy leader" is not the leader.
+const RANKS = new Set(['vice', 'deputy', 'assistant', 'associate']);
 const sameHead = (a: string, b: string) => a === b || HEAD_SYNONYMS.some((g) => g.includes(a) && g.includes(b));
 
 export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null {
@@ -209,21 +211,25 @@ function misnamed(ctx: CheckContext, n: NameMention, e: NameEntry, why: 'first n
 /** The role before a name against the roles the sources give that person. */
 function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntry[]): ClaimResult | null {
   const role = n.role!;
-  const facts: RoleFact[] = entries.filter((e) => e.person || e.roles.length).flatMap((e) => e.roles);
-  if (!facts.length || GENERIC_HEADS.has(role.head)) return null;
+  let facts: RoleFact[] = entries.filter((e) => e.person || e.roles.length).flatMap((e) => e.roles);
   // the office a title names; organisations and other words in it do not count ("Meridian Capital analyst")
   const office = (words: readonly string[]) => words.filter((w) => ROLE_HEADS.has(w) || OFFICE_WORDS.has(w));
   const draftOffice = office(role.words);
+  // "leader" fits anyone in charge, but a "deputy leader" is not the leader: a rank makes a loose title an office,
+  // checked against the sources' titles with that head only
+  const rank = GENERIC_HEADS.has(role.head) && draftOffice.some((w) => RANKS.has(w));
+  if (rank) facts = facts.filter((f) => f.head === role.head);
+  if (!facts.length || (GENERIC_HEADS.has(role.head) && !rank)) return null;
   const fits = facts.some((f) => {
-    if (GENERIC_HEADS.has(f.head)) return false;
+    if (GENERIC_HEADS.has(f.head) && !rank) return false;
     if (!sameHead(f.head, role.head)) return false;
     const src = new Set(office(f.words));
     // every office word of the draft is in the source role, and the source's vice/deputy/prime is in the draft
     return draftOffice.every((w) => src.has(w) || w === role.head || src.has(w === 'defence' ? 'defense' : w === 'defense' ? 'defence' : w))
-      && [...src].filter((w) => ['vice', 'deputy', 'prime', 'assistant', 'associate'].includes(w)).every((w) => draftOffice.includes(w));
+      && [...src].filter((w) => RANKS.has(w) || w === 'prime').every((w) => draftOffice.includes(w));
   });
   if (fits) return null;
-  const specific = facts.filter((f) => !GENERIC_HEADS.has(f.head));
+  const specific = facts.filter((f) => rank || !GENERIC_HEADS.has(f.head));
   if (!specific.length) return null;
   // the source roles, grouped by the office they name ("Chief Financial Officer" = "CFO"); the most frequent wording of the most frequent office
   const offices = new Map<string, RoleFact[]>();
