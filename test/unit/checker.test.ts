@@ -442,6 +442,16 @@ describe('checker: a rank makes a loose title an office', () => {
   });
 });
 
+describe('checker: titles of several words after a name', () => {
+  const index = corpusFrom({ 'release.txt': '"We remain ready to return to the table," said Tomás Herrero, Chief Operating Officer of Iberavia.\n\nHalvorsen Chief Executive Officer Kari Lunde said the results were strong.\n' });
+  it('reads "Iberavia\'s chief executive" and "Halvorsen\'s chief medical officer" as titles, and checks them', () => {
+    assert.deepEqual(flags(index, 'Tomás Herrero, Iberavia\'s chief executive, said the airline was ready to return to the table.\n', 'txt'), ["1:27 conflicting-name 'chief executive' -> 'chief operating officer'"]);
+    const titles = (draft: string) => flags(index, draft, 'txt').filter((f) => f.includes('chief'));
+    assert.deepEqual(titles('Kari Lunde, Halvorsen\'s chief medical officer, said the results were strong.\n'), ["1:25 conflicting-name 'chief medical officer' -> 'chief executive officer'"]);
+    assert.deepEqual(titles('Kari Lunde, Halvorsen\'s chief executive, said the results were strong.\n'), []);
+  });
+});
+
 describe('checker: datelines', () => {
   it('does not check the draft\'s own dateline: the day the reporter filed is no claim of the sources', () => {
     assert.deepEqual(flags(seedCorpus(), 'NIAMEY, Aug. 9 (Reuters) - The United States has about 1,100 military personnel in Niger.\n', 'txt'), []);

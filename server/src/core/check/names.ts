@@ -239,7 +239,12 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
   for (const f of ranked[0]) { const k = f.text.toLowerCase(); const c = wordings.get(k); if (c) c.n++; else wordings.set(k, { f, n: 1 }); }
   const top = [...wordings.values()].sort((a, b) => b.n - a.n || b.f.text.length - a.f.text.length)[0].f;
   const ev = distinct(specific.map((f) => ctx.evidence(f.sentence, [rangeOfRole(ctx, f)])));
-  const replacement = matchCase(stripDemonym(top.text, role.text), role.text);
+  // the draft names the owner before the title ("Iberavia's chief executive"): the source's "... of Iberavia" is not repeated
+  const before = ctx.text.slice(Math.max(0, role.start - 60), role.start);
+  const owner = /([\p{L}][\p{L}.&-]*)['\u2019]s?\s+$/u.exec(before)?.[1];
+  let title = stripDemonym(top.text, role.text);
+  if (owner) title = title.replace(new RegExp(`\\s+of\\s+(?:the\\s+)?${owner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'iu'), '');
+  const replacement = matchCase(title, role.text);
   return {
     kind: 'name', verdict: 'conflict', code: CODES.conflictingName,
     claimStart: role.start, claimEnd: n.end, start: role.start, end: role.end,

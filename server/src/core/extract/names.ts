@@ -140,6 +140,7 @@ function commonRoot(low: string): boolean {
   return isCommonWord(root) || isCommonWord(`${root}e`) || (m[2].startsWith('e') && isCommonWord(`${root}e`));
 }
 
+const GENERIC_ROLE_WORDS = new Set(['chief', 'head', 'leader']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her']);
 const COMPLEMENT = new Set(['of', 'to', 'for', 'at', 'in']);
 
@@ -160,8 +161,10 @@ function roleAfter(toks: readonly Token[], last: number): { from: number; to: nu
   for (let j = k; j < Math.min(toks.length, k + 6); j++) {
     const t = toks[j];
     if (t.kind !== 'word') break;
-    if (isRoleHead(t.low)) head = j;
-    else if (head >= 0 && !ROLE_MODIFIERS.has(t.low)) break;
+    if (isRoleHead(t.low) || (t.low === 'executive' && toks[j - 1]?.low === 'chief')) head = j;
+    // "chief medical officer": a word between two heads belongs to the title
+    else if (head >= 0 && !ROLE_MODIFIERS.has(t.low) && !(t.kind === 'word' && !t.cap === !toks[head].cap && !isStopLike(t.low)
+      && [toks[j + 1], toks[j + 2]].some((x) => x?.kind === 'word' && isRoleHead(x.low) && !GENERIC_ROLE_WORDS.has(x.low)))) break;
     else if (!(ROLE_MODIFIERS.has(t.low) || COUNTRY_OF.has(t.low) || (t.cap && !isCommonWord(t.low)) || (!t.cap && isCommonWord(t.low) && !isStopLike(t.low)))) break;
   }
   if (head < 0) return null;
