@@ -403,6 +403,11 @@ describe('checker: tables and lists', () => {
   it('reads the names of a row whole ("Ashby Road"), not as a title of capitalised words', () => {
     assert.deepEqual(flags(index, 'Work at Ashby Road in Eastfield starts in November 2025.\n'), []);
   });
+  it('takes two swapped digits for a slip: "97 against" where the ballot table gives 79', () => {
+    const ballot = corpusFrom({ 'statement.md': '# Pilots union: strike ballot result\n\nThe union said its pilots had voted to strike, in a ballot of members.\n\n| | Votes | % of votes cast |\n|---|---:|---:|\n| In favour | 1,412 | 94.0% |\n| Against | 79 | 5.3% |\n' });
+    assert.deepEqual(flags(ballot, 'The ballot result: 97 votes against.\n'), ["1:20 conflicting-figure '97' -> '79'"]);
+    assert.deepEqual(flags(ballot, 'The ballot result: 92 votes against.\n'), ["1:20 unsupported-figure '92'"]);
+  });
   it('takes the number of a plain-text list item for its place in the list, not a figure', () => {
     assert.deepEqual(flags(index, 'MOST READ\n1. Hospital waiting lists fall in a row\n2. Why the council will build homes\n', 'txt'), []);
   });

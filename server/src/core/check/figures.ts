@@ -30,6 +30,15 @@ function sameDigits(a: Quantity, b: Quantity): boolean {
   return digits(x) === digits(y);
 }
 
+/** Two neighbouring digits swapped ("97" for "79", "1,421" for "1,412"): a typing slip. */
+function transposed(a: Quantity, b: Quantity): boolean {
+  if (!Number.isInteger(a.value) || !Number.isInteger(b.value) || a.value === b.value || a.value < 10) return false;
+  const x = String(a.value), y = String(b.value);
+  if (x.length !== y.length) return false;
+  const diff = [...x].map((c, i) => (c === y[i] ? -1 : i)).filter((i) => i >= 0);
+  return diff.length === 2 && diff[1] === diff[0] + 1 && x[diff[0]] === y[diff[1]] && x[diff[1]] === y[diff[0]];
+}
+
 /** Values far apart conflict only as a slip of scale with the same digits ("€6.4bn" for "€6.4 million"). */
 function sameMagnitude(a: Quantity, b: Quantity): boolean {
   const x = Math.abs(a.value), y = Math.abs(b.value);
@@ -139,7 +148,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
       if (q.dim === 'count' && (q.words !== f.words) && Math.max(q.value, f.value) > 20) continue;
       if (!sameMagnitude(q, f)) continue;
       // the same digits at another scale ("€6.4bn" for "€6.4 million") are the same figure, mistyped
-      const slip = sameDigits(q, f) && q.value !== f.value ? 0.15 : 0;
+      const slip = (sameDigits(q, f) && q.value !== f.value) || transposed(q, f) ? 0.15 : 0;
       // a headline's words are few and its verbs loose: it conflicts only with a source about the very same thing
       if (s.heading && !(cov >= 0.7 && loc >= 0.5)) continue;
       if (cov >= conflictBar(q) - slip - (passage ? 0.1 : 0) && loc >= locBar - slip && (!bestConflict || closerFigure(q, m, bestConflict)) && !takenHere(id, f)) bestConflict = m;
