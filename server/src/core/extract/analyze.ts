@@ -144,7 +144,12 @@ export function analyzeSentenceAt(prep: PreparedText, i: number, previous: (j: n
 }
 
 function labelOf(text: string, p: Paragraph): string | null {
-  const m = LABEL_RE.exec(text.slice(p.start, Math.min(p.end, p.start + 120)));
+  // a label ends in a colon: most paragraphs have none in their first 120 characters
+  const lim = Math.min(p.end, p.start + 120);
+  let colon = p.start;
+  while (colon < lim && text.charCodeAt(colon) !== 58) colon++;
+  if (colon >= lim) return null;
+  const m = LABEL_RE.exec(text.slice(p.start, lim));
   if (!m) return null;
   const words = m[1].trim().split(/\s+/);
   if (words.length > 6) return null;

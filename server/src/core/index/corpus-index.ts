@@ -109,7 +109,19 @@ function countryAt(tokens: readonly Token[], i: number): string | undefined {
 
 /** A 53-bit hash of a sentence's words (cyrb53), to find repeated paragraphs without keeping their text twice. */
 function hashWords(text: string): number {
-  return hashText(fold(text).replace(/\s+/g, ' '));
+  // ASCII (most sentences): the same hash in one pass, without the folded copy
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return hashText(fold(text).replace(/\s+/g, ' '));
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    let ch = text.charCodeAt(i);
+    if (ch === 32 || (ch >= 9 && ch <= 13)) {
+      while (i + 1 < text.length) { const n = text.charCodeAt(i + 1); if (n === 32 || (n >= 9 && n <= 13)) i++; else break; }
+      ch = 32;
+    } else if (ch >= 65 && ch <= 90) ch += 32;
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  return mix53(h1, h2);
 }
 
 /** cyrb53 of a text as it is (a document's prose, to know it again when read back). */
@@ -120,6 +132,11 @@ function hashText(s: string): number {
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
+  return mix53(h1, h2);
+}
+
+function mix53(a: number, b: number): number {
+  let h1 = a, h2 = b;
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);

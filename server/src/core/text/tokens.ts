@@ -33,20 +33,49 @@ export function tokenize(text: string, base = 0): Token[] {
   while ((m = TOKEN_RE.exec(text))) {
     const t = m[0];
     const kind: TokenKind = m[1] ? 'url' : m[2] ? 'num' : m[3] ? 'word' : 'punct';
-    const low = kind === 'punct' ? unifyQuotes(t) : fold(t);
+    let low: string, st: string, cap = false;
+    if (kind === 'word') {
+      const w = wordOf(t);
+      low = w.low; st = w.stem; cap = w.cap;
+    } else if (kind === 'punct') {
+      // one ASCII mark is its own unified form (unifyQuotes changes only "`" below 128)
+      const k = t.length === 1 ? t.charCodeAt(0) : 0;
+      low = k > 0 && k < 128 && k !== 96 ? t : unifyQuotes(t);
+      st = '';
+    } else {
+      low = fold(t);
+      st = kind === 'num' ? low : '';
+    }
     out.push({
       text: t,
       start: base + m.index,
       end: base + m.index + t.length,
       kind,
       low,
-      stem: kind === 'word' ? stem(low) : kind === 'num' ? low : '',
-      cap: kind === 'word' && isUpper(t[0]),
+      stem: st,
+      cap,
       spaceBefore: m.index === 0 || m.index > prevEnd,
     });
     prevEnd = m.index + t.length;
   }
   return out;
+}
+
+interface WordForms { readonly low: string; readonly stem: string; readonly cap: boolean }
+// A word's folded form, stem and capital, worked out once per distinct surface form: indexing
+// meets the same few tens of thousands of words millions of times.
+const wordMemo = new Map<string, WordForms>();
+function wordOf(t: string): WordForms {
+  let w = wordMemo.get(t);
+  if (w === undefined) {
+    const low = fold(t);
+    w = { low, stem: stem(low), cap: isUpper(t[0]) };
+    if (t.length <= 40) {
+      if (wordMemo.size > 50000) wordMemo.clear();
+      wordMemo.set(own(t), { low: own(low), stem: own(w.stem), cap: w.cap });
+    }
+  }
+  return w;
 }
 
 export function isUpper(ch: string | undefined): boolean {
