@@ -94,17 +94,25 @@ export function termsOf(tokens: readonly Token[]): string[] {
 
 /** The country a capitalised word names, alone or as the first of two or three ("United States", "Burkina Faso"), or stands for as its capital. */
 function countryAt(tokens: readonly Token[], i: number): string | undefined {
-  const low = tokens[i].low.replace(/['\u2019]s$/, '');
+  const low = bare(tokens[i].low);
   const one = COUNTRY_OF.get(low) ?? CAPITAL_OF.get(low);
   if (one) return one;
   let key = low;
   for (let k = i + 1; k < Math.min(tokens.length, i + 3); k++) {
     if (tokens[k].kind !== 'word' || !tokens[k].cap) return undefined;
-    key += ` ${tokens[k].low.replace(/['\u2019]s$/, '')}`;
+    key += ` ${bare(tokens[k].low)}`;
     const c = COUNTRY_OF.get(key) ?? CAPITAL_OF.get(key);
     if (c) return c;
   }
   return undefined;
+}
+
+/** A word without its possessive ("france's" -> "france"). */
+function bare(low: string): string {
+  const n = low.length;
+  if (n < 2 || low.charCodeAt(n - 1) !== 115) return low;
+  const q = low.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019 ? low.slice(0, -2) : low;
 }
 
 /** A 53-bit hash of a sentence's words (cyrb53), to find repeated paragraphs without keeping their text twice. */
