@@ -252,6 +252,9 @@ function refuse(st: Stats, maxBytes: number): string | undefined {
   return undefined;
 }
 
+// one decoder for every file (a decode without `stream` keeps no state between calls)
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Bytes to text: BOMs honoured, binary refused, invalid UTF-8 read as Windows-1252. */
 export function decode(buf: Buffer): ReadResult {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { content: new TextDecoder('utf-16le').decode(buf.subarray(2)), note: 'UTF-16 (little-endian)' };
@@ -259,10 +262,10 @@ export function decode(buf: Buffer): ReadResult {
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const head = buf.subarray(start, Math.min(buf.length, start + 8192));
   let nul = 0, control = 0;
-  for (const b of head) { if (b === 0) nul++; else if (b < 9 || (b > 13 && b < 32)) control++; }
+  for (let i = 0; i < head.length; i++) { const b = head[i]; if (b === 0) nul++; else if (b < 9 || (b > 13 && b < 32)) control++; }
   if (nul > 0 || control > head.length / 10) return { skip: 'binary file (not text)' };
   try {
-    return { content: new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(start)) };
+    return { content: UTF8.decode(buf.subarray(start)) };
   } catch {
     return { content: new TextDecoder('windows-1252').decode(buf.subarray(start)), note: 'not valid UTF-8; read as Windows-1252' };
   }
