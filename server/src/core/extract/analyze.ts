@@ -101,9 +101,9 @@ export function analyzeSentenceAt(prep: PreparedText, i: number, previous: (j: n
   const isMark = (k: number) => quoteSpans.some((q) => toks[k].start === q.open || toks[k].end === q.close) || toks[k].kind === 'url';
   let firstWord = toks.findIndex((t) => t.kind === 'word' && t.start >= Math.max(labelEnd, r.start));
   if (firstWord < 0) firstWord = 0;
-  const words = toks.filter((t) => t.kind === 'word' && t.low.length > 3);
-  const caps = words.filter((t) => t.cap).length;
-  const titleCase = words.length >= 3 && caps / words.length >= 0.8 && !/[.!?]["\u201d']?$/.test(text.slice(r.start, r.end));
+  let words = 0, caps = 0;
+  for (const t of toks) if (t.kind === 'word' && t.low.length > 3) { words++; if (t.cap) caps++; }
+  const titleCase = words >= 3 && caps / words >= 0.8 && !/[.!?]["\u201d']?$/.test(text.slice(r.start, r.end));
   const heading = titleCase || (p.short && p.sentences.length === 1);
   const dates = opts.light && i >= 8 ? [] : extractDates(toks, isMark);
   const used = new Set<number>();
