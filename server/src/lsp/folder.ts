@@ -8,7 +8,7 @@ import { SourceCache } from '../core/check/context';
 import { formatOfPath } from '../core/corpus/prose';
 import { CorpusIndex, IndexSnapshot, SourceDoc } from '../core/index/corpus-index';
 import { CorpusSettings, inCorpus, proseLoader, readSource, toPosix } from '../node/corpus-files';
-import { BuildReport, BuildRequest, Plan, Stamp, buildInProcess, cacheFile, indexFrom, planBuild, saveIndex } from '../node/index-build';
+import { BuildReport, BuildRequest, Plan, Stamp, buildInProcess, indexFrom, planBuild, saveIndex } from '../node/index-build';
 import { WorkerJob, WorkerResult } from '../node/index-worker';
 import { mergeSnapshots } from '../core/index/merge';
 import { readFileSync } from 'node:fs';
@@ -70,17 +70,8 @@ export class Folder {
     const req: BuildRequest = { workspace: this.fsPath, settings, cacheDir: this.cacheDir };
     let index: CorpusIndex | undefined;
     let report: Omit<BuildReport, 'files' | 'sentences' | 'ms'> | undefined;
-    // No saved index: the build is cold, so the index workers start now and load their code
-    // while the first of them lists the files (otherwise a worker of its own lists them).
-    let pool: Waiting[] = [];
-    const dropPool = () => { for (const p of pool) void p.worker.terminate(); pool = []; };
-    const script = workerScript();
-    if (script && !this.savedIndexExists(settings)) {
-      try { for (let k = 0; k < Math.max(1, Math.min(2, availableParallelism())); k++) pool.push(spawnWaiting(script)); } catch { dropPool(); }
-    }
     // listing and stamping thousands of files happens in a worker too, with blocking calls
-    const plan = await runPlan(req, pool[0]).catch(() => { dropPool(); return planBuild(req); });
-    if (plan.kind !== 'cold') dropPool();
+    const plan = await runPlan(req).catch(() => planBuild(req));
     const stamps = [...plan.stamps];
     let save: (() => Promise<void>) | undefined;
     try {
@@ -95,17 +86,15 @@ export class Folder {
         if (plan.base) save = () => saveIndex(plan.base!, r.snapshot, plan.stamps);
       } else {
         const n = plan.files.length > 200 ? Math.max(1, Math.min(2, availableParallelism())) : 1;
-        for (const p of pool.splice(n)) void p.worker.terminate();
         const shares = Array.from({ length: n }, (_, k) => plan.files.filter((_f, i) => i % n === k));
         const done = new Array(n).fill(0);
-        const parts = await Promise.all(shares.map((files, k) => runWorker({ kind: 'files', files, stamps, settings }, (d) => { done[k] = d; progress(done.reduce((a, b) => a + b, 0), plan.files.length); }, pool[k])));
+        const parts = await Promise.all(shares.map((files, k) => runWorker({ kind: 'files', files, stamps, settings }, (d) => { done[k] = d; progress(done.reduce((a, b) => a + b, 0), plan.files.length); })));
         const snapshot = mergeSnapshots(parts.flatMap((p) => [...(p.parts ?? []), p.snapshot]));
         index = indexFrom(snapshot, settings.maxFileBytes, this.stale);
         report = { skipped: [...plan.skipped, ...parts.flatMap((p) => p.skipped)], missing: plan.missing, notes: parts.flatMap((p) => p.notes), source: 'built', reread: plan.files.length, workers: n };
         if (plan.base) save = () => saveIndex(plan.base!, snapshot, plan.stamps);
       }
     } catch {
-      dropPool();
       // no worker, or a saved index that does not load: everything in this thread, from the files
       const r = await buildInProcess({ ...req, cacheDir: plan.kind === 'cache' ? undefined : req.cacheDir }, progress);
       index = r.index;
@@ -125,11 +114,6 @@ export class Folder {
     return full;
   }
 
-  /** Is there a saved index for these settings (then the start may be warm, and no worker is started ahead)? */
-  private savedIndexExists(settings: CorpusSettings): boolean {
-    return !!this.cacheDir && existsSync(`${cacheFile(this.cacheDir, this.fsPath, settings)}.json`);
-  }
-
   /** A source file was created, changed or deleted: re-read just that file. */
   async update(abs: string, deleted: boolean, settings: CorpusSettings): Promise<{ changed: boolean; skip?: string }> {
     const rel = this.rel(abs);
@@ -144,53 +128,34 @@ export class Folder {
   }
 }
 
-// a small young generation: indexing makes much short-lived garbage, and its peak is the server's
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
-
-/** A worker started ahead of its job; `failed` once it can take none. */
-interface Waiting { readonly worker: Worker; failed?: Error }
-
-function spawnWaiting(script: string): Waiting {
-  const p: Waiting = { worker: new Worker(script, { workerData: { kind: 'wait' } satisfies WorkerJob, resourceLimits: WORKER_LIMITS }) };
-  p.worker.on('error', (e) => { p.failed ??= e; });
-  p.worker.on('exit', (code) => { p.failed ??= new Error(`index worker exited with ${code}`); });
-  return p;
-}
-
-/** Sends a job to a waiting worker, or starts a worker for it; the worker's messages go to `onMessage` until it settles. */
-function start<M>(job: WorkerJob, waiting: Waiting | undefined, limits: typeof WORKER_LIMITS | undefined, onMessage: (w: Worker, m: M) => void, reject: (e: Error) => void): void {
-  if (waiting?.failed) { reject(waiting.failed); return; }
+function runPlan(req: BuildRequest): Promise<Plan> {
   const script = workerScript();
-  if (!waiting && !script) { reject(new Error('no worker script')); return; }
-  const w = waiting?.worker ?? new Worker(script!, { workerData: job, resourceLimits: limits });
-  w.on('message', (m: M) => onMessage(w, m));
-  w.on('error', reject);
-  // (1 is a terminate: after the result, which settles first; a crash is an 'error' first)
-  w.on('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`index worker exited with ${code}`)); });
-  if (waiting) w.postMessage(job);
-}
-
-/** The plan, from a worker of its own, or from a waiting worker (which then waits for its next job). */
-function runPlan(req: BuildRequest, waiting?: Waiting): Promise<Plan> {
+  if (!script) return Promise.reject(new Error('no worker script'));
   return new Promise((resolve, reject) => {
-    start({ kind: 'plan', req }, waiting, undefined, (w, m: { type: string; plan?: Omit<Plan, 'stamps'> & { stamps: [string, Stamp][] }; error?: string }) => {
-      if (m.type === 'plan') {
-        const plan = { ...m.plan!, stamps: new Map(m.plan!.stamps) };
-        if (waiting) { w.removeAllListeners('message'); resolve(plan); } else void w.terminate().then(() => resolve(plan), () => resolve(plan));
-      } else if (m.type === 'error') { void w.terminate(); reject(new Error(m.error)); }
-    }, reject);
+    const w = new Worker(script, { workerData: { kind: 'plan', req } satisfies WorkerJob });
+    w.on('message', (m: { type: string; plan?: Omit<Plan, 'stamps'> & { stamps: [string, Stamp][] }; error?: string }) => {
+      if (m.type === 'plan') { const plan = { ...m.plan!, stamps: new Map(m.plan!.stamps) }; void w.terminate().then(() => resolve(plan), () => resolve(plan)); }
+      else if (m.type === 'error') { void w.terminate(); reject(new Error(m.error)); }
+    });
+    w.on('error', reject);
   });
 }
 
-function runWorker(job: WorkerJob, progress: (done: number, total: number) => void, waiting?: Waiting): Promise<WorkerResult> {
+function runWorker(job: WorkerJob, progress: (done: number, total: number) => void): Promise<WorkerResult> {
+  const script = workerScript();
+  if (!script) return Promise.reject(new Error('no worker script'));
   return new Promise((resolve, reject) => {
+    // a small young generation: indexing makes much short-lived garbage, and its peak is the server's
+    const w = new Worker(script, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     const parts: IndexSnapshot[] = [];
-    start(job, waiting, WORKER_LIMITS, (w, m: { type: string; done?: number; total?: number; result?: WorkerResult; snapshot?: IndexSnapshot; error?: string }) => {
+    w.on('message', (m: { type: string; done?: number; total?: number; result?: WorkerResult; snapshot?: IndexSnapshot; error?: string }) => {
       if (m.type === 'progress') progress(m.done!, m.total!);
       else if (m.type === 'part') parts.push(m.snapshot!);
       // the worker's memory is given back before its result is used (the server's peak is the sum)
       else if (m.type === 'done') { const result = { ...m.result!, parts }; void w.terminate().then(() => resolve(result), () => resolve(result)); }
       else if (m.type === 'error') { void w.terminate(); reject(new Error(m.error)); }
-    }, reject);
+    });
+    w.on('error', reject);
+    w.on('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`index worker exited with ${code}`)); });
   });
 }

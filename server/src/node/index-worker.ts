@@ -6,8 +6,6 @@ import { CorpusSettings, FoundFile, Skip } from './corpus-files';
 import { BuildRequest, Plan, Stamp, indexFiles, planBuild, updateSaved } from './index-build';
 
 export type WorkerJob =
-  /** started ahead of its job (a cold start, while the files are listed): the jobs come as messages */
-  | { kind: 'wait' }
   | { kind: 'plan'; req: BuildRequest }
   | { kind: 'files'; files: FoundFile[]; stamps: [string, Stamp][]; settings: CorpusSettings; chunk?: number }
   | { kind: 'update'; plan: Omit<Plan, 'stamps'> & { stamps: [string, Stamp][] }; settings: CorpusSettings };
@@ -28,8 +26,8 @@ export function buffers(s: IndexSnapshot): ArrayBuffer[] {
     .map((a) => a.buffer as ArrayBuffer);
 }
 
-async function main(job: WorkerJob): Promise<void> {
-  if (job.kind === 'wait') return;
+async function main(): Promise<void> {
+  const job = workerData as WorkerJob;
   const progress = (done: number, total: number) => parentPort!.postMessage({ type: 'progress', done, total });
   try {
     let result: WorkerResult | undefined;
@@ -64,8 +62,4 @@ async function main(job: WorkerJob): Promise<void> {
   }
 }
 
-if (parentPort) {
-  const job = workerData as WorkerJob;
-  if (job.kind === 'wait') parentPort.on('message', (next: WorkerJob) => void main(next));
-  else void main(job);
-}
+if (parentPort) void main();
