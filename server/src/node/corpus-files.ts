@@ -3,7 +3,7 @@
 // It never writes, follows a symlink loop only once, never opens anything but a regular file
 // (a pipe named .txt would block a read for ever), follows a link out of the workspace only
 // into a folder the settings name, and never runs anything it reads.
-import { Dirent, Stats, closeSync, constants, fstatSync, promises as fs, openSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { Dirent, Stats, closeSync, constants, fstatSync, promises as fs, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextFormat, formatOfPath, toProse } from '../core/corpus/prose';
@@ -227,9 +227,10 @@ export function readSourceSync(abs: string, maxBytes: number, _knownSize?: numbe
   let fd: number | undefined;
   try {
     fd = openSync(abs, OPEN_FLAGS);
-    const refused = refuse(fstatSync(fd), maxBytes);
+    const st = fstatSync(fd);
+    const refused = refuse(st, maxBytes);
     if (refused) return { skip: refused };
-    const buf = readFileSync(fd);
+    const buf = readOpened(fd, st.size);
     if (buf.length > maxBytes) return { skip: `larger than the size limit (${mb(buf.length)} > ${mb(maxBytes)})` };
     return decode(buf);
   } catch (e) {
@@ -237,6 +238,19 @@ export function readSourceSync(abs: string, maxBytes: number, _knownSize?: numbe
   } finally {
     if (fd !== undefined) try { closeSync(fd); } catch { /* closed */ }
   }
+}
+
+/** The bytes of an opened regular file of this size, read without asking its size again (as readFileSync(fd) would). */
+function readOpened(fd: number, size: number): Buffer {
+  if (size <= 0) return readFileSync(fd); // a size the system does not know: read to the end
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  while (n < size) {
+    const got = readSync(fd, buf, n, size - n, null);
+    if (got === 0) break;
+    n += got;
+  }
+  return n === size ? buf : buf.subarray(0, n);
 }
 
 /**
@@ -252,6 +266,9 @@ function refuse(st: Stats, maxBytes: number): string | undefined {
   return undefined;
 }
 
+// one decoder for every file (a decode without `stream` keeps no state between calls)
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Bytes to text: BOMs honoured, binary refused, invalid UTF-8 read as Windows-1252. */
 export function decode(buf: Buffer): ReadResult {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { content: new TextDecoder('utf-16le').decode(buf.subarray(2)), note: 'UTF-16 (little-endian)' };
@@ -259,10 +276,10 @@ export function decode(buf: Buffer): ReadResult {
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const head = buf.subarray(start, Math.min(buf.length, start + 8192));
   let nul = 0, control = 0;
-  for (const b of head) { if (b === 0) nul++; else if (b < 9 || (b > 13 && b < 32)) control++; }
+  for (let i = 0; i < head.length; i++) { const b = head[i]; if (b === 0) nul++; else if (b < 9 || (b > 13 && b < 32)) control++; }
   if (nul > 0 || control > head.length / 10) return { skip: 'binary file (not text)' };
   try {
-    return { content: new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(start)) };
+    return { content: UTF8.decode(buf.subarray(start)) };
   } catch {
     return { content: new TextDecoder('windows-1252').decode(buf.subarray(start)), note: 'not valid UTF-8; read as Windows-1252' };
   }

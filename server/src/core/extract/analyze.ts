@@ -101,9 +101,9 @@ export function analyzeSentenceAt(prep: PreparedText, i: number, previous: (j: n
   const isMark = (k: number) => quoteSpans.some((q) => toks[k].start === q.open || toks[k].end === q.close) || toks[k].kind === 'url';
   let firstWord = toks.findIndex((t) => t.kind === 'word' && t.start >= Math.max(labelEnd, r.start));
   if (firstWord < 0) firstWord = 0;
-  const words = toks.filter((t) => t.kind === 'word' && t.low.length > 3);
-  const caps = words.filter((t) => t.cap).length;
-  const titleCase = words.length >= 3 && caps / words.length >= 0.8 && !/[.!?]["\u201d']?$/.test(text.slice(r.start, r.end));
+  let words = 0, caps = 0;
+  for (const t of toks) if (t.kind === 'word' && t.low.length > 3) { words++; if (t.cap) caps++; }
+  const titleCase = words >= 3 && caps / words >= 0.8 && !/[.!?]["\u201d']?$/.test(text.slice(r.start, r.end));
   const heading = titleCase || (p.short && p.sentences.length === 1);
   const dates = opts.light && i >= 8 ? [] : extractDates(toks, isMark);
   const used = new Set<number>();
@@ -144,7 +144,12 @@ export function analyzeSentenceAt(prep: PreparedText, i: number, previous: (j: n
 }
 
 function labelOf(text: string, p: Paragraph): string | null {
-  const m = LABEL_RE.exec(text.slice(p.start, Math.min(p.end, p.start + 120)));
+  // a label ends in a colon: most paragraphs have none in their first 120 characters
+  const lim = Math.min(p.end, p.start + 120);
+  let colon = p.start;
+  while (colon < lim && text.charCodeAt(colon) !== 58) colon++;
+  if (colon >= lim) return null;
+  const m = LABEL_RE.exec(text.slice(p.start, lim));
   if (!m) return null;
   const words = m[1].trim().split(/\s+/);
   if (words.length > 6) return null;

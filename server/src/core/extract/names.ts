@@ -68,14 +68,20 @@ export interface NameContext {
 }
 
 const isCapWord = (t: Token | undefined) => !!t && t.kind === 'word' && t.cap;
-const possessive = (t: Token) => /['\u2019]s$/i.test(t.text) || (/s['\u2019]$/.test(t.text));
+/** "Ruiz's", "RUIZ'S", "Ministers'" (compared by char code: this runs for every capitalised word) */
+const possessive = (t: Token) => {
+  const x = t.text, n = x.length;
+  if (n < 2) return false;
+  const a = x.charCodeAt(n - 2), b = x.charCodeAt(n - 1);
+  return ((b === 115 || b === 83) && (a === 39 || a === 0x2019)) || (a === 115 && (b === 39 || b === 0x2019));
+};
 
 export function extractNames(toks: readonly Token[], ctx: NameContext): NameMention[] {
   const out: NameMention[] = [];
   const usable = (i: number) => {
     const t = toks[i];
     if (!isCapWord(t) || ctx.skip(i) || NOT_NAMES.has(t.low)) return false;
-    const bare = t.low.replace(/'s$/, '');
+    const bare = t.low.endsWith("'s") ? t.low.slice(0, -2) : t.low;
     if (MONTHS.has(bare) && bare.length > 3 && !(bare === 'may' || bare === 'march' || bare === 'august' || bare === 'june')) return false;
     if (WEEKDAYS.has(bare) && bare.length > 3) return false;
     if (ctx.titleCase && isCommonWord(t.low) && !COUNTRY_OF.has(t.low) && !ROLE_HEADS.has(t.low)
@@ -296,7 +302,7 @@ function buildMention(toks: readonly Token[], s: number, lastIn: number, src: st
   while (last > ns && POST_NOMINALS.has(toks[last].low)) last--;
   const nameToks = toks.slice(ns, last + 1).filter((t) => t.kind === 'word' || t.kind === 'num');
   if (!nameToks.length || nameToks.every((t) => isRoleWord(t.low))) return null;
-  const words = nameToks.map((t) => fold(t.text).replace(/['\u2019]s$/, '').replace(/s'$/, 's'));
+  const words = nameToks.map((t) => nameWord(t.low));
   const key = words.join(' ');
   if (!key) return null;
   const country = COUNTRY_OF.get(key) ?? COUNTRY_OF.get(toks.slice(ns, last + 1).map((t) => fold(t.text)).join('').replace(/['\u2019]s$/, ''));
@@ -313,13 +319,19 @@ function buildMention(toks: readonly Token[], s: number, lastIn: number, src: st
   return { first: ns, last, start: toks[ns].start, end, text: src.slice(toks[ns].start, end), words, key, country, seat, role, weak, person: person && !seat };
 }
 
+/** A name word without its possessive ("ruiz's" -> "ruiz", "ministers'" -> "ministers"); `low` is a token's folded form (fold(text)). */
+function nameWord(low: string): string {
+  const c = low.charCodeAt(low.length - 1);
+  return c === 115 || c === 39 || c === 0x2019 ? low.replace(/['\u2019]s$/, '').replace(/s'$/, 's') : low;
+}
+
 const isRoleWord = (w: string) => isRoleHead(w) || ROLE_MODIFIERS.has(w);
 /** "Councilmembers Denise Harlan and Victor Osei": a plural title is still a title. */
 const isRoleHead = (w: string) => ROLE_HEADS.has(w) || (w.endsWith('s') && ROLE_HEADS.has(w.slice(0, -1)));
 
 export function makeRole(toks: readonly Token[], from: number, to: number, src: string): Role {
   const ws = toks.slice(from, to + 1).filter((t) => t.kind === 'word');
-  const words = canonicalRole(ws.map((t) => fold(t.text)).filter((w) => !COUNTRY_OF.has(w) && w !== 'the'));
+  const words = canonicalRole(ws.map((t) => t.low).filter((w) => !COUNTRY_OF.has(w) && w !== 'the'));
   // the head is the last title word: "Consultant in Health Protection", "Director of Public Health"
   const head = [...words].reverse().find((w) => isRoleHead(w)) ?? words[words.length - 1] ?? fold(toks[to].text);
   return { start: toks[from].start, end: toks[to].end, text: titleCaseShout(src.slice(toks[from].start, toks[to].end)), words, head };

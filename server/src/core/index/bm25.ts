@@ -36,6 +36,9 @@ export class Bm25 {
   private totalLength = 0;
   private live = 0;
   private scratch = new Float64Array(0);
+  /** add's term frequencies by term id (zero between calls) and the ids it saw */
+  private tf: number[] = [];
+  private readonly order: number[] = [];
 
   constructor(bulk = false, private readonly k1 = 1.2, private readonly b = 0.75) {
     if (bulk) this.log = new IntColumn(1 << 16);
@@ -73,10 +76,17 @@ export class Bm25 {
   /** Adds document `id` (ids grow; a gap is an absent document) with its terms. */
   add(id: number, terms: readonly string[]): void {
     while (this.lengths.length < id) this.lengths.push(-1);
-    const tf = new Map<string, number>();
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, n] of tf) {
+    // term frequencies in a scratch array by term id, terms in the order they first occur
+    const order = this.order;
+    order.length = 0;
+    for (const t of terms) {
       const tid = this.termId(t);
+      while (this.tf.length <= tid) this.tf.push(0);
+      if (!this.tf[tid]) { order.push(tid); this.tf[tid] = 1; } else this.tf[tid]++;
+    }
+    for (const tid of order) {
+      const n = this.tf[tid];
+      this.tf[tid] = 0;
       if (this.log) { this.log.push(tid); this.log.push(id); this.log.push(n); } else (this.added[tid] ??= []).push(id, n);
       this.dfs[tid]++;
     }

@@ -94,22 +94,42 @@ export function termsOf(tokens: readonly Token[]): string[] {
 
 /** The country a capitalised word names, alone or as the first of two or three ("United States", "Burkina Faso"), or stands for as its capital. */
 function countryAt(tokens: readonly Token[], i: number): string | undefined {
-  const low = tokens[i].low.replace(/['\u2019]s$/, '');
+  const low = bare(tokens[i].low);
   const one = COUNTRY_OF.get(low) ?? CAPITAL_OF.get(low);
   if (one) return one;
   let key = low;
   for (let k = i + 1; k < Math.min(tokens.length, i + 3); k++) {
     if (tokens[k].kind !== 'word' || !tokens[k].cap) return undefined;
-    key += ` ${tokens[k].low.replace(/['\u2019]s$/, '')}`;
+    key += ` ${bare(tokens[k].low)}`;
     const c = COUNTRY_OF.get(key) ?? CAPITAL_OF.get(key);
     if (c) return c;
   }
   return undefined;
 }
 
+/** A word without its possessive ("france's" -> "france"). */
+function bare(low: string): string {
+  const n = low.length;
+  if (n < 2 || low.charCodeAt(n - 1) !== 115) return low;
+  const q = low.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019 ? low.slice(0, -2) : low;
+}
+
 /** A 53-bit hash of a sentence's words (cyrb53), to find repeated paragraphs without keeping their text twice. */
 function hashWords(text: string): number {
-  return hashText(fold(text).replace(/\s+/g, ' '));
+  // ASCII (most sentences): the same hash in one pass, without the folded copy
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return hashText(fold(text).replace(/\s+/g, ' '));
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    let ch = text.charCodeAt(i);
+    if (ch === 32 || (ch >= 9 && ch <= 13)) {
+      while (i + 1 < text.length) { const n = text.charCodeAt(i + 1); if (n === 32 || (n >= 9 && n <= 13)) i++; else break; }
+      ch = 32;
+    } else if (ch >= 65 && ch <= 90) ch += 32;
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  return mix53(h1, h2);
 }
 
 /** cyrb53 of a text as it is (a document's prose, to know it again when read back). */
@@ -120,6 +140,11 @@ function hashText(s: string): number {
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
+  return mix53(h1, h2);
+}
+
+function mix53(a: number, b: number): number {
+  let h1 = a, h2 = b;
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);

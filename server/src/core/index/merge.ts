@@ -5,6 +5,7 @@ import { Bm25Snapshot } from './bm25';
 import { IndexSnapshot, SNAPSHOT_FORMAT } from './corpus-index';
 import { NameSnapshot } from './names-index';
 
+/** The parts are consumed: their name entries become the merged index's. */
 export function mergeSnapshots(parts: readonly IndexSnapshot[]): IndexSnapshot {
   if (parts.length === 1) return parts[0];
   const docs: IndexSnapshot['docs'] = [];
@@ -61,19 +62,26 @@ function mergeBm25(parts: readonly Bm25Snapshot[], shifts: readonly number[], to
 }
 
 function mergeNames(parts: readonly NameSnapshot[], shifts: readonly number[]): NameSnapshot {
-  const byKey = new Map<string, NameSnapshot['entries'][number]>();
+  // the parts' entries are taken over and extended in place (no array is copied per part)
+  type Entry = NameSnapshot['entries'][number];
+  const byKey = new Map<string, { entry: Entry; texts: Map<string, number> | undefined }>();
   parts.forEach((p, pi) => {
+    const shift = shifts[pi];
     for (const e of p.entries) {
-      const shifted = { ...e, mentions: e.mentions.map((m) => m + shifts[pi]), roles: e.roles.map((r) => ({ ...r, sentence: r.sentence + shifts[pi] })) };
+      if (shift) {
+        for (let i = 0; i < e.mentions.length; i++) e.mentions[i] += shift;
+        for (const r of e.roles) (r as { sentence: number }).sentence += shift;
+      }
       const have = byKey.get(e.key);
-      if (!have) { byKey.set(e.key, shifted); continue; }
-      const texts = new Map(have.texts);
-      for (const [t, n] of shifted.texts) texts.set(t, (texts.get(t) ?? 0) + n);
-      byKey.set(e.key, {
-        ...have, texts: [...texts], mentions: [...have.mentions, ...shifted.mentions], roles: [...have.roles, ...shifted.roles],
-        person: have.person || shifted.person, content: have.content + shifted.content,
-      });
+      if (!have) { byKey.set(e.key, { entry: e, texts: undefined }); continue; }
+      const h = have.entry;
+      const texts = have.texts ??= new Map(h.texts);
+      for (const [t, n] of e.texts) texts.set(t, (texts.get(t) ?? 0) + n);
+      for (const m of e.mentions) h.mentions.push(m);
+      for (const r of e.roles) h.roles.push(r);
+      h.person = h.person || e.person;
+      h.content += e.content;
     }
   });
-  return { entries: [...byKey.values()] };
+  return { entries: [...byKey.values()].map(({ entry, texts }) => (texts ? { ...entry, texts: [...texts] } : entry)) };
 }

@@ -99,6 +99,9 @@ export function findQuotes(text: string, start: number, end: number): QuoteSpan[
   // a scan of the paragraph only: a global regex would look past `end` to the end of the
   // text for every paragraph, quadratic in a file of many short lines without quotation marks
   for (let i = start; i < end; i++) {
+    // every quote mark but '"' and "'" is above U+00AA
+    const k = text.charCodeAt(i);
+    if (k !== 34 && k !== 39 && k < 0xab) continue;
     const c = text[i];
     if (!QUOTE_CHARS.has(c)) continue;
     const prev = i > start ? text[i - 1] : undefined;
@@ -137,8 +140,9 @@ export function sentences(text: string, start: number, end: number, quotes: read
   let s = start;
   let q = 0;
   for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
     const c = text[i];
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '\u2026') continue;
     while (q < quotes.length && quotes[q].close <= i) q++;
     let j = i + 1;
     while (j < end && /[.!?\u2026]/.test(text[j])) j++;

@@ -27,26 +27,95 @@ const TOKEN_RE =
 
 export function tokenize(text: string, base = 0): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  let prevEnd = 0;
-  while ((m = TOKEN_RE.exec(text))) {
-    const t = m[0];
-    const kind: TokenKind = m[1] ? 'url' : m[2] ? 'num' : m[3] ? 'word' : 'punct';
-    const low = kind === 'punct' ? unifyQuotes(t) : fold(t);
-    out.push({
-      text: t,
-      start: base + m.index,
-      end: base + m.index + t.length,
-      kind,
-      low,
-      stem: kind === 'word' ? stem(low) : kind === 'num' ? low : '',
-      cap: kind === 'word' && isUpper(t[0]),
-      spaceBefore: m.index === 0 || m.index > prevEnd,
-    });
-    prevEnd = m.index + t.length;
+  const n = text.length;
+  let prevEnd = 0, p = 0;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c === 32 || (c >= 9 && c <= 13)) { p++; continue; }
+    // Plain ASCII words, numbers and marks are scanned by hand; wherever TOKEN_RE could read
+    // something else (a URL, an e-mail address, "U.S.", "don't", "1,500", any non-ASCII
+    // letter) the regex reads from here, so the tokens are exactly the regex's.
+    let kind: TokenKind | undefined, q = p + 1, at = p, t: string;
+    if (c < 128) {
+      if (isAsciiLetter(c)) {
+        while (q < n && isAsciiLetter(text.charCodeAt(q))) q++;
+        if (q === n || wordEndsAt(text, q)) kind = 'word';
+      } else if (c >= 48 && c <= 57) {
+        while (q < n && isDigit(text.charCodeAt(q))) q++;
+        if (q === n || numberEndsAt(text, q)) kind = 'num';
+      } else if (c !== 46 && c !== 95 && c !== 43 && c !== 45) kind = 'punct';
+    }
+    if (kind === undefined) {
+      TOKEN_RE.lastIndex = p;
+      const m = TOKEN_RE.exec(text);
+      if (!m) break;
+      t = m[0]; at = m.index; q = at + t.length;
+      kind = m[1] ? 'url' : m[2] ? 'num' : m[3] ? 'word' : 'punct';
+    } else t = kind === 'punct' ? text[p] : text.slice(p, q);
+    let low: string, st: string, cap = false;
+    if (kind === 'word') {
+      const w = wordOf(t);
+      low = w.low; st = w.stem; cap = w.cap;
+    } else if (kind === 'punct') {
+      // one ASCII mark is its own unified form (unifyQuotes changes only "`" below 128)
+      const k = t.length === 1 ? t.charCodeAt(0) : 0;
+      low = k > 0 && k < 128 && k !== 96 ? t : unifyQuotes(t);
+      st = '';
+    } else {
+      low = fold(t);
+      st = kind === 'num' ? low : '';
+    }
+    out.push({ text: t, start: base + at, end: base + q, kind, low, stem: st, cap, spaceBefore: at === 0 || at > prevEnd });
+    prevEnd = q;
+    p = q;
   }
   return out;
+}
+
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isSpaceAt = (text: string, i: number) => { const c = text.charCodeAt(i); return c === 32 || (c >= 9 && c <= 13); };
+
+/** After a run of ASCII letters ending at q: no alternative of TOKEN_RE but the plain word can go on. */
+function wordEndsAt(text: string, q: number): boolean {
+  const c = text.charCodeAt(q);
+  if (c >= 128 || isDigit(c)) return false;
+  switch (c) {
+    case 95: case 43: case 45: case 64: case 58: return false; // _ + - @ :
+    // a full stop before a space or the end: no abbreviation, address or domain
+    case 46: return q + 1 === text.length || isSpaceAt(text, q + 1);
+    // an apostrophe not followed by a letter ends the word
+    case 39: { const d = text.charCodeAt(q + 1); return q + 1 === text.length || (d < 128 && !isAsciiLetter(d)); }
+    default: return true;
+  }
+}
+
+/** After a run of ASCII digits ending at q: the number is just those digits. */
+function numberEndsAt(text: string, q: number): boolean {
+  const c = text.charCodeAt(q);
+  if (c >= 128 || isAsciiLetter(c)) return false;
+  switch (c) {
+    case 95: case 43: case 45: case 64: return false; // _ + - @
+    case 46: case 44: return q + 1 === text.length || isSpaceAt(text, q + 1); // . ,
+    default: return true;
+  }
+}
+
+interface WordForms { readonly low: string; readonly stem: string; readonly cap: boolean }
+// A word's folded form, stem and capital, worked out once per distinct surface form: indexing
+// meets the same few tens of thousands of words millions of times.
+const wordMemo = new Map<string, WordForms>();
+function wordOf(t: string): WordForms {
+  let w = wordMemo.get(t);
+  if (w === undefined) {
+    const low = fold(t);
+    w = { low, stem: stem(low), cap: isUpper(t[0]) };
+    if (t.length <= 40) {
+      if (wordMemo.size > 50000) wordMemo.clear();
+      wordMemo.set(own(t), { low: own(low), stem: own(w.stem), cap: w.cap });
+    }
+  }
+  return w;
 }
 
 export function isUpper(ch: string | undefined): boolean {
@@ -184,7 +253,11 @@ export const LIGHT_STEMS: ReadonlySet<string> = new Set(
 
 /** Not a stop word: "US" in capitals is the country, not the pronoun. */
 export function isStop(t: Token): boolean {
-  return STOP_WORDS.has(t.low) && !(t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text));
+  if (!STOP_WORDS.has(t.low)) return false;
+  // a word that starts in lower case is not in capitals (no upper-casing needed to tell)
+  const c = t.text.charCodeAt(0);
+  if (c >= 97 && c <= 122) return true;
+  return !(t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text));
 }
 
 export function isContentToken(t: Token): boolean {
