@@ -174,6 +174,7 @@ const FUSE_OPTIONS = { keys: ['key'], includeScore: true, threshold: 0.34, ignor
  * any k + 1 disjoint pieces of the key is in the name as it is (pigeonhole). The pieces are
  * looked up by their rarest pair of letters, and fuse scores the names that hold one, in their
  * original order: a name's score does not depend on the others, so the results are fuse's own.
+ * Of those, only the names within k edits of the key (what fuse's bitap accepts at best) go to fuse.
  */
 class FuzzyIndex {
   private readonly lows: string[];
@@ -245,6 +246,28 @@ class FuzzyIndex {
       const piece = p.slice(split.cuts[c], split.cuts[c + 1]);
       for (const i of this.grams.get(cost(split.cuts[c], split.cuts[c + 1]).gram) ?? []) if (this.lows[i].includes(piece)) found.add(i);
     }
-    return [...found].sort((a, b) => a - b);
+    // and, of those, the names that hold the key with at most k edits
+    return [...found].filter((i) => withinEdits(p, this.lows[i], k, this.row)).sort((a, b) => a - b);
   }
+  private readonly row = new Int32Array(33);
+}
+
+/** Whether some part of `text` is at most k edits from `p` (Sellers: a match may start anywhere). */
+function withinEdits(p: string, text: string, k: number, row: Int32Array): boolean {
+  const m = p.length;
+  // row[i]: the fewest edits between p[0, i) and a part of text ending here
+  for (let i = 0; i <= m; i++) row[i] = i;
+  if (row[m] <= k) return true;
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    let diag = row[0];
+    row[0] = 0;
+    for (let i = 1; i <= m; i++) {
+      const up = row[i];
+      row[i] = Math.min(diag + (p.charCodeAt(i - 1) === c ? 0 : 1), up + 1, row[i - 1] + 1);
+      diag = up;
+    }
+    if (row[m] <= k) return true;
+  }
+  return false;
 }
