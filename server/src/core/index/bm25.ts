@@ -146,13 +146,33 @@ export class Bm25 {
       const extra = this.added[tid];
       if (extra) visit(extra, 0, extra.length);
     }
-    const hits: Hit[] = [];
+    // the k best (score down, then id up) in a heap whose root is the worst kept: a document
+    // that does not beat the root is neither filtered nor kept
+    const ids: number[] = [], scores: number[] = [];
+    const worse = (i: number, j: number) => scores[i] < scores[j] || (scores[i] === scores[j] && ids[i] > ids[j]);
+    const swap = (i: number, j: number) => { const t = ids[i]; ids[i] = ids[j]; ids[j] = t; const u = scores[i]; scores[i] = scores[j]; scores[j] = u; };
     for (const id of touched) {
-      if (!accept || accept(id)) hits.push({ id, score: acc[id] });
+      const score = acc[id];
       acc[id] = 0;
+      if (k <= 0) continue;
+      const full = ids.length >= k;
+      if (full && (score < scores[0] || (score === scores[0] && id > ids[0]))) continue;
+      if (accept && !accept(id)) continue;
+      let i: number;
+      if (!full) { ids.push(id); scores.push(score); i = ids.length - 1; while (i > 0) { const up = (i - 1) >> 1; if (!worse(i, up)) break; swap(i, up); i = up; } continue; }
+      ids[0] = id; scores[0] = score; i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < ids.length && worse(l, m)) m = l;
+        if (r < ids.length && worse(r, m)) m = r;
+        if (m === i) break;
+        swap(i, m); i = m;
+      }
     }
+    const hits: Hit[] = ids.map((id, i) => ({ id, score: scores[i] }));
     hits.sort((a, b) => b.score - a.score || a.id - b.id);
-    return hits.slice(0, k);
+    return hits;
   }
 
   /** Everything in flat arrays (removed documents left out), for a thread or the disk. */

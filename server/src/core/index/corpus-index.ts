@@ -157,9 +157,9 @@ export class CorpusIndex {
   private hashes = new FloatColumn();
   /** sentence hash -> its sentences: the id alone, or all copies when repeated */
   private readonly dups = new Map<number, number | number[]>();
-  private readonly prepared = new Map<number, PreparedText>();
-  private readonly analysed = new Map<number, AnalyzedSentence>();
-  private readonly texts = new Map<number, string>();
+  private readonly prepared = new Recent<PreparedText>();
+  private readonly analysed = new Recent<AnalyzedSentence>();
+  private readonly texts = new Recent<string>();
   bm25: Bm25;
   names = new NameIndex();
   private nextDoc = 0;
@@ -287,23 +287,21 @@ export class CorpusIndex {
   /** The full analysis of a source sentence (made for that sentence, cached). */
   sentence(id: number): AnalyzedSentence {
     const hit = this.analysed.get(id);
-    if (hit) { this.analysed.delete(id); this.analysed.set(id, hit); return hit; }
+    if (hit) return hit;
     const doc = this.doc(id);
     const prep = this.prepare(doc);
     const local = this.col.local.get(id);
     // a text that no longer matches its file has no sentences
     const a = local < prep.ranges.length ? analyzeSentenceAt(prep, local, (j) => this.sentence(doc.first + j)) : EMPTY_SENTENCE;
-    this.analysed.set(id, a);
-    if (this.analysed.size > this.analysisCacheSize) this.analysed.delete(this.analysed.keys().next().value!);
+    this.analysed.set(id, a, this.analysisCacheSize);
     return a;
   }
 
   private prepare(doc: SourceDoc): PreparedText {
     let p = this.prepared.get(doc.id);
-    if (p) { this.prepared.delete(doc.id); this.prepared.set(doc.id, p); return p; }
+    if (p) return p;
     p = prepareText(this.textOf(doc), { lineBreaks: doc.lineBreaks, blockStarts: doc.blockStarts ? new Set(doc.blockStarts) : undefined, headings: doc.headings ? new Set(doc.headings) : undefined });
-    this.prepared.set(doc.id, p);
-    if (this.prepared.size > this.preparedCacheSize) this.prepared.delete(this.prepared.keys().next().value!);
+    this.prepared.set(doc.id, p, this.preparedCacheSize);
     return p;
   }
   text(id: number): string { return this.docText(id).slice(this.col.start.get(id), this.col.end.get(id)); }
@@ -319,7 +317,7 @@ export class CorpusIndex {
   textOf(doc: SourceDoc): string {
     if (doc.text !== undefined) return doc.text;
     let t = this.texts.get(doc.id);
-    if (t !== undefined) { this.texts.delete(doc.id); this.texts.set(doc.id, t); return t; }
+    if (t !== undefined) return t;
     t = this.loader?.(doc);
     if (t === undefined || t.length !== doc.length || hashText(t) !== doc.hash) {
       this.onStale?.(doc);
@@ -330,8 +328,7 @@ export class CorpusIndex {
   }
 
   private remember(id: number, text: string): void {
-    this.texts.set(id, text);
-    if (this.texts.size > this.preparedCacheSize * 2) this.texts.delete(this.texts.keys().next().value!);
+    this.texts.set(id, text, this.preparedCacheSize * 2);
   }
 
   /** Sentences around `id` in the same article of the same file, nearest first. */
@@ -393,4 +390,35 @@ export class CorpusIndex {
     x.version = 1;
     return x;
   }
+}
+
+/**
+ * A bounded cache by id in two parts (segmented LRU): a newcomer waits in the first fifth and
+ * moves to the rest only when asked for again, so one pass over many once-used entries (every
+ * sentence of an article, read for its topics) does not push out the ones checks come back to.
+ */
+class Recent<V> {
+  private readonly once = new Map<number, V>();
+  private readonly again = new Map<number, V>();
+
+  get size(): number { return this.once.size + this.again.size; }
+
+  get(id: number): V | undefined {
+    let v = this.again.get(id);
+    if (v !== undefined) { this.again.delete(id); this.again.set(id, v); return v; }
+    v = this.once.get(id);
+    if (v !== undefined) { this.once.delete(id); this.again.set(id, v); }
+    return v;
+  }
+
+  set(id: number, v: V, capacity: number): void {
+    this.again.delete(id);
+    this.once.delete(id);
+    this.once.set(id, v);
+    const first = Math.max(1, Math.floor(capacity / 5));
+    while (this.again.size > capacity - first) { const k = this.again.keys().next().value!; this.once.set(k, this.again.get(k)!); this.again.delete(k); }
+    while (this.once.size > first || this.size > capacity) this.once.delete(this.once.keys().next().value!);
+  }
+
+  delete(id: number): void { this.once.delete(id); this.again.delete(id); }
 }

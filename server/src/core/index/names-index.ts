@@ -49,7 +49,7 @@ export class NameIndex {
 
   private readonly byWord = new Map<string, Set<string>>();
   private readonly byCountry = new Map<string, Set<string>>();
-  private fuse: Fuse<NameEntry> | undefined;
+  private fuse: FuzzyIndex | undefined;
 
   get size(): number { return this.entries.size; }
 
@@ -144,10 +144,8 @@ export class NameIndex {
 
   /** Close spellings, best first (fuse.js score: 0 is exact, 1 is nothing alike). */
   fuzzy(key: string, limit = 5): { entry: NameEntry; score: number }[] {
-    if (!this.fuse) {
-      this.fuse = new Fuse([...this.entries.values()], { keys: ['key'], includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
-    }
-    return this.fuse.search(key, { limit }).map((r) => ({ entry: r.item, score: r.score ?? 1 }));
+    this.fuse ??= new FuzzyIndex([...this.entries.values()]);
+    return this.fuse.search(key, limit);
   }
 
   /** The most frequent way the sources write this name, preferring prose to a SHOUTED transcript label. */
@@ -166,4 +164,110 @@ function addTo(m: Map<string, Set<string>>, k: string, v: string): void {
   let s = m.get(k);
   if (!s) m.set(k, (s = new Set()));
   s.add(v);
+}
+
+const FUSE_OPTIONS = { keys: ['key'], includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 };
+
+/**
+ * fuse.js over the names, run only on the names that can match. Fuse (ignoreLocation) accepts a
+ * name when the key is found in it with at most k edits, k / length <= threshold; then one of
+ * any k + 1 disjoint pieces of the key is in the name as it is (pigeonhole). The pieces are
+ * looked up by their rarest pair of letters, and fuse scores the names that hold one, in their
+ * original order: a name's score does not depend on the others, so the results are fuse's own.
+ * Of those, only the names within k edits of the key (what fuse's bitap accepts at best) go to fuse.
+ */
+class FuzzyIndex {
+  private readonly lows: string[];
+  /** a pair of letters (or one letter) -> indexes of the names holding it, ascending */
+  private readonly grams = new Map<string, number[]>();
+  private readonly memo = new Map<string, { entry: NameEntry; score: number }[]>();
+  private all: Fuse<NameEntry> | undefined;
+
+  constructor(private readonly list: readonly NameEntry[]) {
+    this.lows = list.map((e) => e.key.toLowerCase());
+    this.lows.forEach((t, i) => {
+      for (let j = 0; j < t.length; j++) {
+        for (const g of j + 1 < t.length ? [t[j], t.slice(j, j + 2)] : [t[j]]) {
+          let ids = this.grams.get(g);
+          if (!ids) this.grams.set(g, (ids = []));
+          if (ids[ids.length - 1] !== i) ids.push(i);
+        }
+      }
+    });
+  }
+
+  search(key: string, limit: number): { entry: NameEntry; score: number }[] {
+    const memoKey = `${limit}\u0000${key}`;
+    let out = this.memo.get(memoKey);
+    if (!out) {
+      const subset = this.candidates(key.toLowerCase());
+      const fuse = subset ? new Fuse(subset.map((i) => this.list[i]), FUSE_OPTIONS) : (this.all ??= new Fuse(this.list as NameEntry[], FUSE_OPTIONS));
+      out = fuse.search(key, { limit }).map((r) => ({ entry: r.item, score: r.score ?? 1 }));
+      if (this.memo.size > 5000) this.memo.clear();
+      this.memo.set(memoKey, out);
+    }
+    return out;
+  }
+
+  /** indexes of the names that may match, ascending; undefined: all (a key fuse splits in chunks) */
+  private candidates(p: string): number[] | undefined {
+    const m = p.length;
+    if (!m || m > 32) return undefined;
+    let k = 0;
+    while ((k + 1) / m <= FUSE_OPTIONS.threshold) k++;
+    // the split into k + 1 pieces with the fewest names to try (each piece by its rarest gram)
+    const cost = (a: number, b: number): { n: number; gram: string } => {
+      let best = { n: Infinity, gram: '' };
+      for (let j = a; j < b; j++) {
+        const g = b - a === 1 ? p[j] : j + 1 < b ? p.slice(j, j + 2) : '';
+        if (!g) continue;
+        const n = this.grams.get(g)?.length ?? 0;
+        if (n < best.n) best = { n, gram: g };
+      }
+      return best;
+    };
+    // best[c][i]: the cheapest split of p[0, i) into c pieces
+    const best: { n: number; cuts: number[] }[][] = [[{ n: 0, cuts: [0] }]];
+    for (let c = 1; c <= k + 1; c++) {
+      best[c] = [];
+      for (let i = c; i <= m; i++) {
+        for (let j = c - 1; j < i; j++) {
+          const prev = best[c - 1][j];
+          if (!prev) continue;
+          const n = prev.n + cost(j, i).n;
+          if (!best[c][i] || n < best[c][i].n) best[c][i] = { n, cuts: [...prev.cuts, i] };
+        }
+      }
+    }
+    const split = best[k + 1][m];
+    if (!split || split.n >= this.list.length) return undefined;
+    const found = new Set<number>();
+    for (let c = 0; c + 1 < split.cuts.length; c++) {
+      const piece = p.slice(split.cuts[c], split.cuts[c + 1]);
+      for (const i of this.grams.get(cost(split.cuts[c], split.cuts[c + 1]).gram) ?? []) if (this.lows[i].includes(piece)) found.add(i);
+    }
+    // and, of those, the names that hold the key with at most k edits
+    return [...found].filter((i) => withinEdits(p, this.lows[i], k, this.row)).sort((a, b) => a - b);
+  }
+  private readonly row = new Int32Array(33);
+}
+
+/** Whether some part of `text` is at most k edits from `p` (Sellers: a match may start anywhere). */
+function withinEdits(p: string, text: string, k: number, row: Int32Array): boolean {
+  const m = p.length;
+  // row[i]: the fewest edits between p[0, i) and a part of text ending here
+  for (let i = 0; i <= m; i++) row[i] = i;
+  if (row[m] <= k) return true;
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    let diag = row[0];
+    row[0] = 0;
+    for (let i = 1; i <= m; i++) {
+      const up = row[i];
+      row[i] = Math.min(diag + (p.charCodeAt(i - 1) === c ? 0 : 1), up + 1, row[i - 1] + 1);
+      diag = up;
+    }
+    if (row[m] <= k) return true;
+  }
+  return false;
 }
