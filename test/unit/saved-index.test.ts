@@ -1,0 +1,50 @@
+// The saved index: written in pieces, read back equal; a cut or foreign file is rebuilt, not trusted.
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { serialize } from 'node:v8';
+import { buildInProcess, readSnapshot } from '../../server/src/node/index-build';
+import { DEFAULTS } from '../../server/src/lsp/settings';
+
+const SEED = path.join(__dirname, '..', '..', 'corpus');
+
+describe('saved index', () => {
+  let ws: string, cache: string;
+  beforeEach(() => {
+    ws = mkdtempSync(path.join(tmpdir(), 'corroborate-ws-'));
+    cache = mkdtempSync(path.join(tmpdir(), 'corroborate-cache-'));
+    cpSync(SEED, path.join(ws, 'corpus'), { recursive: true });
+  });
+  afterEach(() => { rmSync(ws, { recursive: true, force: true }); rmSync(cache, { recursive: true, force: true }); });
+  const build = () => buildInProcess({ workspace: ws, settings: DEFAULTS.corpus, cacheDir: cache });
+  const bin = () => path.join(cache, readdirSync(cache).find((f) => f.endsWith('.bin'))!);
+
+  it('is reloaded as the index it was saved from', async () => {
+    const first = await build();
+    assert.equal(first.report.source, 'built');
+    const again = await build();
+    assert.equal(again.report.source, 'cache');
+    assert.deepStrictEqual(again.index.snapshot(), first.index.snapshot());
+    assert.equal(again.index.sentenceCount, first.index.sentenceCount);
+  });
+
+  it('reads the pieces it wrote, and nothing past the end', async () => {
+    const first = await build();
+    const bytes = readFileSync(bin());
+    assert.deepStrictEqual(readSnapshot(bytes), first.index.snapshot());
+    assert.throws(() => readSnapshot(bytes.subarray(0, bytes.length - 1)), /saved index cut short/);
+  });
+
+  it('is rebuilt from the files when the saved file is cut short or in the old one-piece layout', async () => {
+    const first = await build();
+    truncateSync(bin(), 1000);
+    const cut = await build();
+    assert.equal(cut.report.source, 'built');
+    assert.deepStrictEqual(cut.index.snapshot(), first.index.snapshot());
+    writeFileSync(bin(), serialize(first.index.snapshot()));
+    const old = await build();
+    assert.equal(old.report.source, 'built');
+    assert.equal(old.index.sentenceCount, first.index.sentenceCount);
+  });
+});
