@@ -122,6 +122,14 @@ describe('checker: titles in apposition, the calendar', () => {
     assert.deepEqual(flags(index, 'The recall was announced on Wednesday, 5 June.\n'), ["1:29 conflicting-date 'Wednesday' -> 'Thursday'"]);
     assert.deepEqual(flags(index, 'The recall was announced on Thursday, 5 June.\n'), []);
   });
+  it('a weekday is supported by the calendar of a full date the source gives, and never contradicted by it', () => {
+    const radio = corpusFrom({ 'radio.txt': 'NORDIC RADIO - 9 APRIL 2026\n\nPRESENTER: Professor Lind, how well did the vaccine work?\n\nLIND: It prevented about 71 per cent of cases.\n' });
+    assert.deepEqual(flags(radio, 'Professor Lind told Nordic Radio on Thursday that the vaccine prevented about 71 per cent of cases.\n'), []);
+    assert.deepEqual(flags(radio, 'Professor Lind told Nordic Radio on Friday that the vaccine prevented about 71 per cent of cases.\n'), ["1:37 unsupported-date 'Friday'"]);
+    const wire = corpusFrom({ 'wire.txt': 'The plant closed on 3 March 2025 after the fire.\n' });
+    assert.deepEqual(flags(wire, 'The plant closed on Monday after the fire.\n'), []);
+    assert.deepEqual(flags(wire, 'The plant closed on Tuesday after the fire.\n'), ["1:21 unsupported-date 'Tuesday'"]);
+  });
 });
 
 describe('checker: units, ages, one passage', () => {

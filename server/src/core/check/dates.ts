@@ -1,7 +1,7 @@
 // Rule: a date is supported when a source sentence about the same event states the same
 // fields; left alone when a source about it agrees on what both state ("in July" for
 // "July 26"); a conflict when such a source states another day, month, year or weekday.
-import { DateMention, dateSupports, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
+import { DateMention, dateSupports, weekdayOf, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
 import { CheckContext, distinct, where } from './context';
 import { comparable, sameValue } from '../extract/quantities';
 import { MONTH_NAMES, SPEECH_VERBS, WEEKDAY_NAMES } from '../text/vocab';
@@ -180,8 +180,8 @@ function wrongWeekday(ctx: CheckContext, d: DateMention): ClaimResult | null {
     if (y !== undefined) { ev = { id: h.id, sd }; year = y; break; }
   }
   if (year === undefined || !ev) return null;
-  const weekday = ((new Date(Date.UTC(year, d.month - 1, d.day)).getUTCDay() + 6) % 7) + 1;
-  if (weekday === d.weekday) return null;
+  const weekday = weekdayOf({ year, month: d.month, day: d.day });
+  if (weekday === undefined || weekday === d.weekday) return null;
   const right: DateMention = { ...d, weekday, year: undefined };
   const t = rewriteDate(ctx.sentence.tokens, d, right, ctx.text);
   const claimText = ctx.text.slice(d.start, d.end);

@@ -141,13 +141,29 @@ export function dateSupports(draft: DateFields, source: DateFields): boolean {
   return (draft.year === undefined || source.year !== undefined)
     && (draft.month === undefined || source.month !== undefined)
     && (draft.day === undefined || source.day !== undefined)
-    && (draft.weekday === undefined || source.weekday !== undefined);
+    && (draft.weekday === undefined || (source.weekday ?? weekdayOf(source)) === draft.weekday);
 }
+
+/** The weekday (1 Monday .. 7 Sunday) of a full date, by the calendar: what "9 April 2026" says of "Thursday". */
+export function weekdayOf(d: DateFields): number | undefined {
+  if (d.year === undefined || d.month === undefined || d.day === undefined) return undefined;
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day));
+  // "31 February" is no day at all
+  return t.getUTCDate() === d.day ? ((t.getUTCDay() + 6) % 7) + 1 : undefined;
+}
+
+/**
+ * A weekday the draft states is the calendar's weekday of a full date the other gives without
+ * one. Only ever a reason to agree: a date the calendar puts on another weekday may be a
+ * different day of the same story, so it is never read as a conflict.
+ */
+const impliedWeekday = (a: DateFields, b: DateFields) => a.weekday !== undefined && b.weekday === undefined && weekdayOf(b) === a.weekday;
 
 /** The two dates share at least one stated field, and could be about the same day. */
 export function sharesField(a: DateMention, b: DateMention): boolean {
   return (a.year !== undefined && b.year !== undefined) || (a.month !== undefined && b.month !== undefined)
-    || (a.weekday !== undefined && b.weekday !== undefined) || (a.day !== undefined && b.day !== undefined && a.month !== undefined && b.month !== undefined);
+    || (a.weekday !== undefined && b.weekday !== undefined) || (a.day !== undefined && b.day !== undefined && a.month !== undefined && b.month !== undefined)
+    || impliedWeekday(a, b) || impliedWeekday(b, a);
 }
 
 /** The draft's date rewritten with the source's values, field by field, in the draft's own style. */
