@@ -100,6 +100,12 @@ describe('checker: extraction regressions from held-out corpora', () => {
     const index = corpusFrom({ 'wire.txt': 'Rescuers brought the last three miners to the surface two days after the collapse.\n' });
     assert.deepEqual(flags(index, 'The last three miners reached the surface 52 hours after the collapse.\n'), []);
   });
+  it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
+    const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
+    assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);
+    assert.deepEqual(flags(index, 'The union represents about 1,850 of the airline\'s 2,100 pilots.\n'), []);
+    assert.deepEqual(flags(index, 'The airline has 2,100 pilots, and the union represents 1,850 of them.\n'), []);
+  });
   it('a date in a source sentence that also has the draft\'s date is not its conflict', () => {
     const index = corpusFrom({ 'gazette.txt': 'Fares will rise to $4.10 on Jan. 1 after the board voted 7-2 on Wednesday night to approve its budget.\n' });
     assert.deepEqual(flags(index, 'The board approved the budget by seven votes to two on Wednesday.\n'), []);

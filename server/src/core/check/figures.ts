@@ -6,7 +6,7 @@ import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { NUMBER_WORD_NAMES, TENS_NAMES } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
 import { loose } from '../extract/names';
-import { fold, stem } from '../text/tokens';
+import { Token, fold, stem } from '../text/tokens';
 import { Frame, coverage, frameOf, present, sameNoun } from './frame';
 import { CODES, ClaimResult, Evidence, Fix } from './types';
 
@@ -138,6 +138,12 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
         const swap = met.find((x) => x.m && x.f !== f && !sameValue(q, x.f) && sameSentence.has(valueKey(x.f)) && comparable(q, x.f)
           && x.m.loc > m.loc + 0.15 && x.m.loc >= 0.3 && swappedBack(ctx, s, q, id, f, x.f));
         if (swap) { swapped.push(swap.m!); continue; }
+        // "represents some 2,100 of the carrier's pilots": the source's 2,100 is the whole ("about 1,850 of the airline's 2,100 pilots")
+        const part = partOf(src.tokens, src.quantities, f);
+        if (part && !sameValue(q, part) && comparable(q, part) && isPart(s.tokens, s.quantities, q)) {
+          const pm = met.find((x) => x.f === part)?.m;
+          if (pm) { swapped.push(pm); continue; }
+        }
         if (m.supports) support.push(m);
         continue;
       }
@@ -231,6 +237,20 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
 }
 
 /** Every entity of the draft sentence is named around the source sentence (or is what its article is about). */
+/** What may stand between "of" and the whole: "of the airline's 2,100", "of its 40", "of Spain's 17". */
+const WHOLE_LEAD = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'all']);
+const leadsToWhole = (toks: readonly Token[], from: number, to: number) => to - from <= 3 && toks.slice(from, to).every((t) => WHOLE_LEAD.has(t.low) || t.cap || /['’]s$/.test(t.text));
+
+/** The part figure of "P of the ... W" when `whole` is W. */
+function partOf(toks: readonly Token[], qs: readonly Quantity[], whole: Quantity): Quantity | undefined {
+  return qs.find((p) => p !== whole && p.last < whole.first && toks[p.last + 1]?.low === 'of' && leadsToWhole(toks, p.last + 2, whole.first));
+}
+
+/** "some 2,100 of the carrier's pilots": a part with no whole given beside it. */
+function isPart(toks: readonly Token[], qs: readonly Quantity[], q: Quantity): boolean {
+  return toks[q.last + 1]?.low === 'of' && !qs.some((w) => w.first > q.last && w.first - q.last <= 5);
+}
+
 function allNamed(ctx: CheckContext, id: number): boolean {
   const around = ctx.cache.entities(id, 1);
   for (const n of ctx.sentence.names) {
@@ -301,7 +321,11 @@ function tokenEnd(ctx: CheckContext, tokenIndex: number, fallback: number): numb
 function phrase(ctx: CheckContext, m: Match): string {
   const src = ctx.index.sentence(m.id);
   const text = ctx.index.docText(m.id);
-  const end = m.sf.npEnd > m.f.last ? src.tokens[m.sf.npEnd].end : m.f.end;
+  // a part is told with its whole: "1,850 of the airline's 2,100 pilots"
+  const whole = src.quantities.find((w) => partOf(src.tokens, src.quantities, w) === m.f);
+  const sf = whole ? ctx.cache.frame(m.id, whole.first, whole.last, nounMode(whole)) : m.sf;
+  const last = whole ? whole.last : m.f.last;
+  const end = sf.npEnd > last ? src.tokens[sf.npEnd].end : whole ? whole.end : m.f.end;
   return text.slice(m.f.start, end);
 }
 
