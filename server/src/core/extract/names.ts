@@ -350,6 +350,12 @@ export function sameEntity(a: { key: string; words: readonly string[]; country?:
   return contains(a.words, b.words) || contains(b.words, a.words);
 }
 
+/** "Oslo" in "University of Oslo", "England" in "Bank of England": what follows "of" is another entity. */
+export function ofTail(big: readonly string[], small: readonly string[]): boolean {
+  const at = big.length - small.length - 1;
+  return at > 0 && big[at].toLowerCase() === 'of' && small.every((w, i) => loose(w) === loose(big[at + 1 + i]));
+}
+
 export function contains(big: readonly string[], small: readonly string[]): boolean {
   if (small.length > big.length || !small.length) return false;
   // "Peñalver" for "Joaquín Peñalver Ruiz": in Spanish and Portuguese names the first surname is the one used alone

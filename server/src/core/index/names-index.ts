@@ -1,7 +1,7 @@
 // Every name the sources mention, with where and in what role, looked up exactly, by a
 // part of the name ("Lecornu"), as a country or demonym, or fuzzily (fuse.js) for spellings.
 import Fuse from 'fuse.js';
-import { NameMention, contains, loose, sameEntity, titleCaseShout } from '../extract/names';
+import { NameMention, contains, loose, ofTail, sameEntity, titleCaseShout } from '../extract/names';
 import { own } from '../text/tokens';
 
 export interface RoleFact {
@@ -126,7 +126,8 @@ export class NameIndex {
     const last = m.words[m.words.length - 1];
     for (const k of this.byWord.get(loose(last ?? '')) ?? []) {
       const e = this.entries.get(k)!;
-      if (sameEntity(m, e)) out.set(k, e);
+      // (the sources' "Oslo" does not back the draft's "University of Oslo")
+      if (sameEntity(m, e) && !ofTail(m.words, e.words)) out.set(k, e);
     }
     return [...out.values()];
   }
