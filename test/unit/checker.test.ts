@@ -105,6 +105,11 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'Professor Ingrid Lind of the University of Oslo led the trial.\n'), ["1:30 unsupported-name 'University of Oslo'"]);
     assert.deepEqual(flags(index, 'Professor Ingrid Lind of the University of Copenhagen led the trial.\n'), []);
   });
+  it('"42 other miners" counts miners: the word between says which', () => {
+    const index = corpusFrom({ 'wire.txt': 'Of the 42 workers underground at the time, 33 reached the surface on their own.\n\nSeven miners were trapped.\n' });
+    assert.deepEqual(flags(index, 'Forty-two other miners made their own way to the surface.\n'), ["1:1 unsupported-figure 'Forty-two'"]);
+    assert.deepEqual(flags(index, 'Seven other miners were trapped.\n'), []);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

@@ -49,6 +49,7 @@ const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police
 const NOT_HEADS = new Set(['rather', 'instead', 'than', 'ago', 'later', 'earlier', 'before', 'after', 'more', 'less', 'fewer', 'each', 'apiece',
   'alone', 'too', 'also', 'already', 'yet', 'still', 'only', 'just', 'even', 'again', 'now', 'then', 'there', 'here', 'away', 'back', 'ahead',
   'behind', 'overall', 'altogether', 'together', 'worth', 'first', 'last', 'next', 'previous', 'long', 'old', 'high', 'wide', 'deep', 'tall', 'late', 'early', 'apart', 'since', 'until', 'ever']);
+const WHICH = new Set(['other', 'more', 'further', 'additional', 'extra', 'new', 'remaining']);
 const NP_PREPS = new Set(['of', 'in', 'for', 'worth', 'on']);
 const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'across', 'inside', 'into', 'within', 'outside', 'throughout', 'around', 'towards', 'toward', 'through']);
 const ARTICLES = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'new', 'additional', 'extra', 'more']);
@@ -106,6 +107,8 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
       }
       return j;
     };
+    // "42 other miners", "14 more cases": the word between says which, the noun after is what is counted
+    if (withNoun !== 'preposition' && WHICH.has(toks[k]?.low ?? '') && toks[k + 1]?.kind === 'word' && !isStop(toks[k + 1]) && !NOT_HEADS.has(toks[k + 1].low)) k++;
     if (withNoun !== 'preposition') collect(k);
     // ("1,500 of the troops"; a count followed by "in", "for" or "on" says where or when, not what: "186,000 in the first 48 hours")
     if (!np.length && (withNoun === 'adjacent' ? toks[k]?.low === 'of' : NP_PREPS.has(toks[k]?.low ?? ''))) {
@@ -116,7 +119,7 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
     // the head: the first plural noun, else the last word before a participle ("1,500 people gathered")
     let words = toks.slice(last + 1, npEnd + 1).filter((t) => t.kind === 'word' && !isStop(t));
     const participle = words.findIndex((t, k) => k > 0 && ((/(ed|ing)$/.test(t.low) && t.low.length > 4) || PARTICIPLES.has(t.low)));
-    if (participle > 0) words = words.slice(0, participle);
+    if (participle > 0) { words = words.slice(0, participle); npEnd = toks.indexOf(words[words.length - 1]); np.length = Math.min(np.length, participle); }
     const plural = words.find((t) => !t.cap && ((/[^s]s$/.test(t.low) && t.low.length > 3) || IRREGULAR_PLURALS.has(t.low)));
     const lastWord = [...words].reverse().find((t) => !t.cap || t.text.length > 3);
     head = (plural ?? lastWord)?.stem;
