@@ -110,6 +110,12 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'Forty-two other miners made their own way to the surface.\n'), ["1:1 unsupported-figure 'Forty-two'"]);
     assert.deepEqual(flags(index, 'Seven other miners were trapped.\n'), []);
   });
+  it('a sum of millions said without its currency backs the sum, and never contradicts one', () => {
+    const index = corpusFrom({ 'forum.txt': 'JOANNA REES (Chief Executive): The wage bill was fourteen and a half million. Thirty-one million of it goes to clear the loans the club owes.\n' });
+    assert.deepEqual(flags(index, 'The wage bill was £14.5m, Joanna Rees said.\n'), []);
+    assert.deepEqual(flags(index, 'About £31m of the money goes to clear the loans the club owes.\n'), []);
+    assert.deepEqual(flags(index, 'About £35m of the money goes to clear the loans the club owes.\n'), ["1:7 unsupported-figure '£35m'"]);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

@@ -62,7 +62,7 @@ export function nounMode(q: Quantity): 'adjacent' | 'preposition' {
 function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quantity): Match & { supports: boolean } | undefined {
   // "14 major wildfires this summer" is what "the 14th major wildfire this summer" says (same value: support only)
   const nth = q.dim === 'count' && f.dim === 'ordinal' && q.value === f.value && q.value > 2;
-  if (!comparable(q, f) && !nth) return undefined;
+  if (!comparable(q, f) && !nth && !(bareSum(q, f) && sameValue(q, f))) return undefined;
   const sf = ctx.cache.frame(id, f.first, f.last, nounMode(f));
   if (clash(frame, sf, ctx.draftEntities())) return undefined;
   const stems = ctx.cache.stemsOf(id);
@@ -147,6 +147,8 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
         if (m.supports) support.push(m);
         continue;
       }
+      // a sum said without its currency agrees, never contradicts
+      if (!comparable(q, f)) continue;
       const { sf, cov, loc, hm } = m;
       ctx.trace?.('figure conflict', { claim: ctx.text.slice(q.start, q.end), source: ctx.index.text(id), value: ctx.index.docText(id).slice(f.start, f.end), cov, loc, hm, head: frame.head, sourceHead: sf.head, missing: missing(frame, ctx.cache.entities(id, 1)) });
       const nounsAgree = hm || !frame.head || !sf.head || (sf.weights.get(frame.head) ?? 0) >= 0.5;
@@ -237,6 +239,14 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
 }
 
 /** Every entity of the draft sentence is named around the source sentence (or is what its article is about). */
+/**
+ * "£31m" for "thirty-one million of it goes to clear the loans": in speech a sum of millions
+ * often comes without its currency. Such a figure can back a sum, on the same frame as any other.
+ */
+function bareSum(q: Quantity, f: Quantity): boolean {
+  return q.dim === 'money' && f.dim === 'count' && f.scale >= 1e6 && !f.unit;
+}
+
 /** What may stand between "of" and the whole: "of the airline's 2,100", "of its 40", "of Spain's 17". */
 const WHOLE_LEAD = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'all']);
 const leadsToWhole = (toks: readonly Token[], from: number, to: number) => to - from <= 3 && toks.slice(from, to).every((t) => WHOLE_LEAD.has(t.low) || t.cap || /['’]s$/.test(t.text));

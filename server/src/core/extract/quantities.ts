@@ -272,6 +272,12 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
   }
   // "one and a half", "two and a half"
   if (words && toks[k]?.low === 'and' && toks[k + 1]?.low === 'a' && toks[k + 2]?.low === 'half') { value += 0.5; decimals = 1; k += 3; numLast = k - 1; }
+  // a decimal said aloud: "six point two million", "twenty-one point four five"
+  else if (words && toks[k]?.low === 'point' && digitWord(toks[k + 1]) !== undefined) {
+    let digits = '';
+    for (k++; digitWord(toks[k]) !== undefined && digits.length < 4; k++) digits += String(digitWord(toks[k]));
+    value = Number(`${value}.${digits}`); decimals = digits.length; numLast = k - 1;
+  }
   // scale: "5bn", "5 billion", "1.5 million"
   // "$612.4-million" (a scale word joined by a hyphen)
   if (!ordinal && toks[k]?.text === '-' && !toks[k].spaceBefore && toks[k + 1] && !toks[k + 1].spaceBefore && /^(thousand|million|billion|trillion)$/.test(toks[k + 1].low)) k++;
@@ -318,6 +324,14 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
   if (dim === 'count' && !words && numEndTok === j && /^(1[5-9]\d\d|20\d\d|2100)$/.test(nt.text) && !isCountNounAt(toks, k)) return null;
   return mk(toks, first, k - 1, j, numEndTok, value * factor, toks.slice(j, numEndTok + 1).map((x) => x.text).join(' '),
     dim, unit, approxBefore(toks, first), words, decimals, baseNum ? (value * factor) / baseNum : factor, toks[baseLast].end, pair);
+}
+
+/** A digit said as a word after "point": "two", "oh", "nought". */
+function digitWord(t: Token | undefined): number | undefined {
+  if (!t || t.kind !== 'word') return undefined;
+  if (t.low === 'oh' || t.low === 'nought') return 0;
+  const n = NUMBER_WORDS.get(t.low);
+  return n !== undefined && n <= 9 && Number.isInteger(n) ? n : undefined;
 }
 
 function isSentenceStartIndex(toks: readonly Token[], i: number): boolean {
