@@ -60,6 +60,10 @@ describe('extract: names and roles', () => {
   it('reads a Title Case headline without taking its common words for names', () => {
     assert.deepEqual(names('US Troops Repositioning in Niger Following French Exit Demand'), ['US @United States', 'Repositioning', 'Niger @Niger', 'French @France']);
   });
+  it('keeps a place named with one common word before its organisation word in a Title Case line', () => {
+    assert.deepEqual(names('Bellmere Civic Centre, Thursday 16 October 2025, 11:00'), ['Bellmere Civic Centre']);
+    assert.deepEqual(names('Kelbridge Approves New Housing Plan'), ['Kelbridge']);
+  });
 });
 
 describe('extract: quotations and speakers', () => {

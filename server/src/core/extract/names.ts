@@ -88,7 +88,9 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
       && !(NUMBERED.has(t.low) && toks[i + 1]?.kind === 'num' && !ctx.skip(i + 1))
       // "Valdera River Authority" in a Title Case line: an organisation's words after a name
       && !(ORG_WORDS.has(t.low) && isCapWord(toks[i - 1]) && !isCommonWord(toks[i - 1].low))
-      && !(ORG_WORDS.has(t.low) && isCapWord(toks[i - 1]) && ORG_WORDS.has(toks[i - 1].low) && isCapWord(toks[i - 2]) && !isCommonWord(toks[i - 2].low))) return false;
+      // ("Bellmere Civic Centre": one word between the name and the organisation's word)
+      && !(ORG_WORDS.has(toks[i + 1]?.low ?? '') && isCapWord(toks[i + 1]) && isCapWord(toks[i - 1]) && !isCommonWord(toks[i - 1].low))
+      && !(ORG_WORDS.has(t.low) && isCapWord(toks[i - 1]) && isCapWord(toks[i - 2]) && !isCommonWord(toks[i - 2].low))) return false;
     return true;
   };
   for (let i = 0; i < toks.length; i++) {
