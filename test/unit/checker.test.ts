@@ -116,6 +116,11 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'About £31m of the money goes to clear the loans the club owes.\n'), []);
     assert.deepEqual(flags(index, 'About £35m of the money goes to clear the loans the club owes.\n'), ["1:7 unsupported-figure '£35m'"]);
   });
+  it('a rank alone ("her deputy, Mark Oduya") fits the source\'s full title with that rank', () => {
+    const index = corpusFrom({ 'transcript.txt': 'PRESENT:\nDana Whitcombe, Chief Fire Officer\nMark Oduya, Deputy Chief Fire Officer\n\nDeputy Chief Fire Officer Mark Oduya said the cause was not known.\n' });
+    assert.deepEqual(flags(index, 'Her deputy, Mark Oduya, said the cause was not known.\n'), []);
+    assert.deepEqual(flags(index, 'Chief Fire Officer Mark Oduya said the cause was not known.\n'), ["1:1 conflicting-name 'Chief Fire Officer' -> 'Deputy Chief Fire Officer'"]);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

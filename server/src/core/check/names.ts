@@ -221,6 +221,8 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
   if (rank) facts = facts.filter((f) => f.head === role.head);
   if (!facts.length || (GENERIC_HEADS.has(role.head) && !rank)) return null;
   const fits = facts.some((f) => {
+    // "her deputy, Mark Oduya": a rank alone says what the source's "Deputy Chief Fire Officer" says
+    if (RANKS.has(role.head) && role.words.length === 1 && f.words.includes(role.head)) return true;
     if (GENERIC_HEADS.has(f.head) && !rank) return false;
     if (!sameHead(f.head, role.head)) return false;
     const src = new Set(office(f.words));
