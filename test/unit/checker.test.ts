@@ -472,6 +472,11 @@ describe('checker: who spoke, past a relative clause', () => {
     assert.deepEqual(flags(index, '"We have been promised new homes before," said Denise O\'Hara.\n', 'txt'), []);
     assert.deepEqual(flags(index, '"We have been promised new homes before," said John Mercer.\n', 'txt'), ["1:48 misattributed-quote 'John Mercer' -> 'Denise O\'Hara'"]);
   });
+  it('and the name before ", chair of ...,": an apposition names no speaker', () => {
+    const forum = corpusFrom({ 'forum.txt': 'KEN ABARA (Chair, Ardley Town Supporters\' Trust): We\'ve been promised the earth before. This time we want it in writing.\n' });
+    assert.deepEqual(flags(forum, 'Ken Abara, chair of the Ardley Town Supporters\' Trust, said: "This time we want it in writing."\n'), []);
+    assert.deepEqual(flags(forum, 'Ken Abara, chair of the Ardley Town Supporters\' Trust, said: "This time we want it in ink."\n').map((f) => f.split(' ')[1]), ['altered-quote']);
+  });
 });
 
 describe('checker: a rank makes a loose title an office', () => {

@@ -138,10 +138,12 @@ function subjectBetween(toks: readonly Token[], names: readonly NameMention[], f
 }
 
 /** "Denise O'Hara, who chairs the Moorfield Tenants' Association, said": a name inside ", who ...," is not the subject. */
-function inRelativeClause(toks: readonly Token[], n: NameMention, verb: number): boolean {
+function inRelativeClause(toks: readonly Token[], n: NameMention, verb: number, names: readonly NameMention[]): boolean {
   let open = -1;
   for (let k = n.first - 1; k >= Math.max(0, n.first - 25); k--) {
     if (toks[k].text === ',' && /^(who|whose|which)$/.test(toks[k + 1]?.low ?? '')) { open = k; break; }
+    // and in an apposition after a person: "Ken Abara, chair of the Ardley Town Supporters' Trust, said"
+    if (toks[k].text === ',' && toks[k + 1]?.kind === 'word' && !toks[k + 1].cap && names.some((m) => !m.country && m !== n && m.last === k - 1)) { open = k; break; }
   }
   if (open < 1) return false;
   for (let k = n.last + 1; k < verb; k++) if (toks[k].text === ',') return true;
@@ -154,7 +156,7 @@ function subjectBefore(toks: readonly Token[], names: readonly NameMention[], ve
   if (prev && PRONOUN_SPEAKERS.has(prev.low)) return { start: prev.start, end: prev.end, kind: 'pronoun', text: prev.text };
   // a subject, not an object: "Normand ... confirmed the information to Al Jazeera, stating that"
   const before = names.filter((n) => n.last < verb && !n.country && !PREPOSITIONS.has(toks[(n.role ? toks.findIndex((t) => t.start === n.role!.start) : n.first) - 1]?.low ?? '')
-    && !inRelativeClause(toks, n, verb));
+    && !inRelativeClause(toks, n, verb, names));
   const person = [...before].reverse().find((n) => n.person) ?? before[before.length - 1];
   if (person) return nameSpeaker(person, src);
   // 'he expressed disappointment ..., describing ... as "..."'
