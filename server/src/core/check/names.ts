@@ -2,7 +2,7 @@
 // variants, surname only, demonyms all match); a conflict when the sources know the person by
 // another first name, spell the name otherwise, or give them another role; unsupported when
 // no source mentions it.
-import { NameMention, contains, loose, sameEntity } from '../extract/names';
+import { NameMention, contains, isOrgWord, loose, sameEntity } from '../extract/names';
 import { coverage, frameOf } from './frame';
 import { NameEntry, NameIndex, RoleFact } from '../index/names-index';
 import { STOP_WORDS, fold } from '../text/tokens';
@@ -84,7 +84,8 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
       const ev = mentions(ctx, [e], n);
       return { ...base, verdict: 'supported', message: `Supported: ${n.text}, of ${NameIndex.display(e)} (${ev.map(where).join('; ')}).`, sourceValue: NameIndex.display(e), evidence: ev, fixes: [] };
     }
-    return misnamed(ctx, n, e, 'spelling');
+    // "Bellmere Town" for "Bellmere County" is another body, not a misspelling of it
+    if (!kindSwapped(n.words, e.words)) return misnamed(ctx, n, e, 'spelling');
   }
   return {
     ...base, verdict: 'unsupported', code: CODES.unsupportedName,
@@ -194,6 +195,13 @@ function inCapitals(ctx: CheckContext, n: NameMention): number | undefined {
     if (` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(folded)) return h.id;
   }
   return undefined;
+}
+
+/** The two names differ only in words that say what kind of place or body each is. */
+function kindSwapped(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const differ = a.map((w, i) => [w, b[i]]).filter(([x, y]) => loose(fold(x)) !== loose(fold(y)));
+  return differ.length > 0 && differ.every(([x, y]) => isOrgWord(x) && isOrgWord(y));
 }
 
 function misnamed(ctx: CheckContext, n: NameMention, e: NameEntry, why: 'first name' | 'spelling'): ClaimResult {

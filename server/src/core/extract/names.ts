@@ -44,7 +44,9 @@ const ORG_WORDS = new Set(('department ministry authority agency council bank un
   + 'federation league alliance movement front organization organisation fund program programme center centre council '
   + 'assembly parliament congress senate house agreement treaty accord route corridor bridge dam plant factory mine port '
   + 'prize award cup championship games olympics summit conference festival lane avenue crescent terrace '
-  + 'estate quay wharf town trust').split(' '));
+  + 'estate quay wharf town trust hall').split(' '));
+/** "town", "county", "hall": a word that says what kind of place or body a name is. */
+export const isOrgWord = (w: string) => ORG_WORDS.has(w.toLowerCase());
 // Words after which a number is part of the name: "Air Base 101", "Route 66", "Resolution 2231"
 const NUMBERED = new Set(['base', 'route', 'highway', 'flight', 'resolution', 'article', 'section', 'chapter', 'unit', 'gate',
   'terminal', 'platform', 'line', 'camp', 'zone', 'district', 'ward', 'precinct', 'building', 'block', 'sector', 'wing',
