@@ -126,6 +126,14 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'The meeting was at Bellmere Town.\n'), ["1:20 unsupported-name 'Bellmere Town'"]);
     assert.deepEqual(flags(index, 'Some 95 people stayed at Bellmere Town Hall.\n'), []);
   });
+  it('a title in brackets after a name; two titles joined by "and" are each a title', () => {
+    const index = corpusFrom({ 'factsheet.md': 'Northgate was founded in 2019 by Marcus Delaney and Lena Varga (Co-founder and Chief Investment Officer).\n\nLena Varga said the club had deep roots.\n' });
+    assert.deepEqual(flags(index, 'Northgate\'s chief executive, Lena Varga, said the club had deep roots.\n'), ["1:13 conflicting-name 'chief executive'"]);
+    assert.deepEqual(flags(index, 'Northgate co-founder Lena Varga said the club had deep roots.\n'), []);
+    assert.deepEqual(flags(index, 'Chief Investment Officer Lena Varga said the club had deep roots.\n'), []);
+    assert.deepEqual(flags(index, 'Lena Varga (Co-founder and Chief Investment Officer) said the club had deep roots.\n'), []);
+    assert.deepEqual(flags(index, 'Lena Varga (Co-founder and Chief Financial Officer) said the club had deep roots.\n').map((f) => f.split(' ')[1]), ['conflicting-name']);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

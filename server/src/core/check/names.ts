@@ -2,7 +2,7 @@
 // variants, surname only, demonyms all match); a conflict when the sources know the person by
 // another first name, spell the name otherwise, or give them another role; unsupported when
 // no source mentions it.
-import { NameMention, contains, isOrgWord, loose, sameEntity } from '../extract/names';
+import { NameMention, contains, isOrgWord, loose, sameEntity, splitTitles } from '../extract/names';
 import { coverage, frameOf } from './frame';
 import { NameEntry, NameIndex, RoleFact } from '../index/names-index';
 import { STOP_WORDS, fold } from '../text/tokens';
@@ -219,6 +219,12 @@ function misnamed(ctx: CheckContext, n: NameMention, e: NameEntry, why: 'first n
 /** The role before a name against the roles the sources give that person. */
 function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntry[]): ClaimResult | null {
   const role = n.role!;
+  // "Co-founder and Chief Investment Officer": each title is checked; the first the sources contradict is the flag
+  const titles = splitTitles(role);
+  if (titles.length > 1) {
+    for (const t of titles) { const r = checkRole(ctx, { ...n, role: { ...role, ...t } }, entries); if (r) return r; }
+    return null;
+  }
   let facts: RoleFact[] = entries.filter((e) => e.person || e.roles.length).flatMap((e) => e.roles);
   // the office a title names; organisations and other words in it do not count ("Meridian Capital analyst")
   const office = (words: readonly string[]) => words.filter((w) => ROLE_HEADS.has(w) || OFFICE_WORDS.has(w));
@@ -258,7 +264,7 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
   return {
     kind: 'name', verdict: 'conflict', code: CODES.conflictingName,
     claimStart: role.start, claimEnd: n.end, start: role.start, end: role.end,
-    message: `Sources give ${n.text}'s role as ${top.text} (${ev.length ? where(ev[0]) : 'sources'}), not ${role.text}.`,
+    message: `Sources give ${n.text}'s role as ${offices.size === 1 ? top.text : [...new Set(ranked.map((l) => l[0].text))].slice(0, 3).join('; ')} (${ev.length ? where(ev[0]) : 'sources'}), not ${role.text}.`,
     sourceValue: `${top.text} ${n.text}`, evidence: ev,
     fixes: offices.size === 1 ? [{ title: `Replace with '${replacement}' (${ev.length ? where(ev[0]).replace(/:\d+$/, '') : 'sources'})`, start: role.start, end: role.end, newText: replacement }] : [],
   };

@@ -133,8 +133,11 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
     let m = buildMention(toks, s, last, ctx.src);
     // a title in apposition: "François Thériault, the STSE's director general," / "the region's mayor, Ines Carvalho,"
     if (m && !m.role && !m.country && !m.words.some((w) => ORG_WORDS.has(w))) {
-      const r = roleAfter(toks, m.last) ?? roleBefore(toks, m.first);
+      const paren = roleInParens(toks, m.last);
+      const r = paren ?? roleAfter(toks, m.last) ?? roleBefore(toks, m.first);
       if (r) m = { ...m, role: makeRole(toks, r.from, r.to, ctx.src), person: true };
+      // the words in the brackets are the title, not names of their own
+      if (paren) last = paren.to + 1;
     }
     if (m) out.push(m);
     i = last;
@@ -200,6 +203,18 @@ function roleAfter(toks: readonly Token[], last: number): { from: number; to: nu
   return { from: trimFrom(toks, from, head), to };
 }
 
+/** A title in brackets after a name: "Lena Varga (Co-founder and Chief Investment Officer)". */
+function roleInParens(toks: readonly Token[], last: number): { from: number; to: number } | null {
+  if (toks[last + 1]?.text !== '(') return null;
+  let close = last + 2;
+  while (close < toks.length && close - last <= 10 && toks[close].text !== ')') close++;
+  if (toks[close]?.text !== ')' || close === last + 2) return null;
+  const inner = toks.slice(last + 2, close);
+  if (!inner.every((t) => t.kind === 'word' || t.text === '-')) return null;
+  if (!inner.some((t) => isRoleHead(t.low))) return null;
+  return { from: last + 2, to: close - 1 };
+}
+
 /** The title's first word: not a determiner or an owner. */
 function trimFrom(toks: readonly Token[], from: number, head: number): number {
   while (from < head && (DETERMINERS.has(toks[from].low) || possessive(toks[from]))) from++;
@@ -208,7 +223,8 @@ function trimFrom(toks: readonly Token[], from: number, head: number): number {
 
 /** A lower-case title before a name and a comma: "Aragon's regional labour minister, Marta Ibáñez". */
 function roleBefore(toks: readonly Token[], first: number): { from: number; to: number } | null {
-  if (toks[first - 1]?.text !== ',' || toks[first - 2]?.kind !== 'word' || !isRoleHead(toks[first - 2].low) || toks[first - 2].cap) return null;
+  const chiefExecutive = toks[first - 2]?.low === 'executive' && toks[first - 3]?.low === 'chief';
+  if (toks[first - 1]?.text !== ',' || toks[first - 2]?.kind !== 'word' || !(isRoleHead(toks[first - 2].low) || chiefExecutive) || toks[first - 2].cap) return null;
   let from = first - 2;
   while (from - 1 >= 0 && toks[from - 1].kind === 'word' && !toks[from - 1].cap && (ROLE_MODIFIERS.has(toks[from - 1].low) || isRoleHead(toks[from - 1].low))) from--;
   const before = toks[from - 1];
@@ -339,6 +355,17 @@ export function makeRole(toks: readonly Token[], from: number, to: number, src: 
   // the head is the last title word: "Consultant in Health Protection", "Director of Public Health"
   const head = [...words].reverse().find((w) => isRoleHead(w)) ?? words[words.length - 1] ?? fold(toks[to].text);
   return { start: toks[from].start, end: toks[to].end, text: titleCaseShout(src.slice(toks[from].start, toks[to].end)), words, head };
+}
+
+/** "Co-founder and Chief Investment Officer" -> its two titles, when each side of the "and" has a title word. */
+export function splitTitles(r: Pick<Role, 'text' | 'words' | 'head'>): Pick<Role, 'text' | 'words' | 'head'>[] {
+  const at = r.words.indexOf('and');
+  const texts = r.text.split(/\s+and\s+/i);
+  if (at <= 0 || texts.length !== 2) return [r];
+  const parts = [r.words.slice(0, at), r.words.slice(at + 1)];
+  const heads = parts.map((ws) => [...ws].reverse().find((w) => isRoleHead(w)));
+  if (heads.some((h) => h === undefined)) return [r];
+  return parts.map((words, k) => ({ text: texts[k], words, head: heads[k]! }));
 }
 
 /** "BUDGET DIRECTOR" (a transcript label) -> "Budget Director"; other text unchanged. */

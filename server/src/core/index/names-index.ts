@@ -1,7 +1,7 @@
 // Every name the sources mention, with where and in what role, looked up exactly, by a
 // part of the name ("Lecornu"), as a country or demonym, or fuzzily (fuse.js) for spellings.
 import Fuse from 'fuse.js';
-import { NameMention, contains, loose, ofTail, sameEntity, titleCaseShout } from '../extract/names';
+import { NameMention, contains, loose, ofTail, sameEntity, splitTitles, titleCaseShout } from '../extract/names';
 import { own } from '../text/tokens';
 
 export interface RoleFact {
@@ -67,7 +67,8 @@ export class NameIndex {
     e.mentions.push(sentence);
     if (!boilerplate) e.content++;
     if (m.person) e.person = true;
-    if (m.role) e.roles.push({ text: own(m.role.text), head: own(m.role.head), words: m.role.words.map(own), sentence });
+    // "Co-founder and Chief Investment Officer": two titles, each a fact of its own
+    if (m.role) for (const r of splitTitles(m.role)) e.roles.push({ text: own(r.text), head: own(r.head), words: r.words.map(own), sentence });
   }
 
   remove(sentence: number, m: NameMention, boilerplate: boolean): void {
