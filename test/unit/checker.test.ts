@@ -134,6 +134,12 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'Lena Varga (Co-founder and Chief Investment Officer) said the club had deep roots.\n'), []);
     assert.deepEqual(flags(index, 'Lena Varga (Co-founder and Chief Financial Officer) said the club had deep roots.\n').map((f) => f.split(' ')[1]), ['conflicting-name']);
   });
+  it('a date goes with the figure of its clause: the source gives that figure another day', () => {
+    const index = corpusFrom({ 'wire.txt': 'Forecaster Priya Nandakumar said gusts of up to 70 km/h were expected on Friday, easing to around 45 km/h on Saturday.\n\nAbout 1,500 people filled the church on Wednesday night for a vigil for the two miners killed in Tuesday\'s collapse.\n' });
+    assert.deepEqual(flags(index, 'Nandakumar said gusts of up to 70 km/h were expected on Saturday.\n'), ["1:57 conflicting-date 'Saturday' -> 'Friday'"]);
+    assert.deepEqual(flags(index, 'Nandakumar said gusts of around 45 km/h were expected on Saturday.\n'), []);
+    assert.deepEqual(flags(index, 'About 1,500 people gathered in the church on Wednesday night to remember the two miners killed in Tuesday\'s collapse.\n'), []);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

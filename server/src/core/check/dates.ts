@@ -3,7 +3,7 @@
 // "July 26"); a conflict when such a source states another day, month, year or weekday.
 import { DateMention, dateSupports, weekdayOf, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
 import { CheckContext, distinct, where } from './context';
-import { comparable, sameValue } from '../extract/quantities';
+import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { MONTH_NAMES, SPEECH_VERBS, WEEKDAY_NAMES } from '../text/vocab';
 import { STOP_WORDS, stem } from '../text/tokens';
 import { Frame, coverage, frameOf } from './frame';
@@ -43,8 +43,25 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     const anchored = src.quantities.some((f) => ctx.sentence.quantities.some((x) => comparable(x, f) && sameValue(x, f) && x.value !== 0 && !(x.words && x.value <= 2)
       && oneClause(ctx.sentence.tokens, x, d)) && src.dates.some((sd) => oneClause(src.tokens, f, sd)));
     let bestConflict: Match | undefined;
+    let byFigure = false;
+    // the draft's date goes with a figure of its clause; in the source that figure has its own date
+    // ("70 km/h ... on Saturday": "70 km/h were expected on Friday, easing to around 45 km/h on Saturday")
+    // ("the two miners" says too little to tie anything)
+    // (and a figure goes with the draft date nearest it: "1,500 people ... on Wednesday night ... in Tuesday's collapse")
+    const gap = (x: Quantity, y: DateMention) => Math.max(y.first - x.last, x.first - y.last);
+    const tiedHere = ctx.sentence.quantities.filter((x) => oneClause(ctx.sentence.tokens, x, d) && x.value !== 0 && !(x.words && x.value <= 2)
+      && ctx.sentence.dates.every((y) => y === d || gap(x, d) < gap(x, y)));
+    const dateOfFigure = (sd: DateMention) => src.dates.find((o) => o !== sd && src.quantities.some((f) => tiedHere.some((x) => comparable(x, f) && sameValue(x, f))
+      && oneClause(src.tokens, f, o) && !oneClause(src.tokens, f, sd)));
     for (const sd of src.dates) {
       if (!sharesField(d, sd)) continue;
+      const other = dateSupports(d, sd) ? dateOfFigure(sd) : undefined;
+      if (other && !dateSupports(d, other) && sameGrain(d, other)) {
+        const osf = ctx.cache.frame(id, other.first, other.last, false);
+        const m: Match = { id, d: other, sf: osf, cov: coverage(frame, stems, ctx.idf, undefined, ctx.cache.contextStems(id)), loc: coverage(frame, stems, ctx.idf, osf.weights) };
+        if (m.cov >= 0.3) { byFigure = true; if (!bestConflict || m.loc > bestConflict.loc) bestConflict = m; }
+        continue;
+      }
       const sf = ctx.cache.frame(id, sd.first, sd.last, false);
       if (clash(frame, sf, ctx.draftEntities())) continue;
       const cov = coverage(frame, stems, ctx.idf, undefined, ctx.cache.contextStems(id));
@@ -64,7 +81,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       }
     }
     // a sentence with a date that agrees with the draft's is about that date, not its other one ("on Jan. 1 after the board voted on Wednesday")
-    if (bestConflict && !src.dates.some((sd) => sharesField(d, sd) && (dateSupports(d, sd) || datesCompatible(d, sd)))) conflicts.push(bestConflict);
+    if (bestConflict && (byFigure || !src.dates.some((sd) => sharesField(d, sd) && (dateSupports(d, sd) || datesCompatible(d, sd))))) conflicts.push(bestConflict);
   }
   // two or more sources about the event agree on another date, each a little less close: together they conflict
   if (!conflicts.length && !support.length && !partial.length && agreeing.length) {
