@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, w
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { serialize } from 'node:v8';
-import { buildInProcess, readSnapshot } from '../../server/src/node/index-build';
+import { buildInProcess, readSnapshot, saveIndex } from '../../server/src/node/index-build';
 import { DEFAULTS } from '../../server/src/lsp/settings';
 
 const SEED = path.join(__dirname, '..', '..', 'corpus');
@@ -34,6 +34,17 @@ describe('saved index', () => {
     const bytes = readFileSync(bin());
     assert.deepStrictEqual(readSnapshot(bytes), first.index.snapshot());
     assert.throws(() => readSnapshot(bytes.subarray(0, bytes.length - 1)), /saved index cut short/);
+  });
+
+  it('reads back an array written in several slices, and typed arrays written as their bytes', async () => {
+    const snap = (await build()).index.snapshot();
+    const e = snap.names.entries[0];
+    const many = { ...snap, names: { entries: Array.from({ length: 1234 }, (_, i) => ({ ...e, key: `${e.key}${i}` })) } };
+    const base = path.join(cache, 'index-0000000000000000');
+    await saveIndex(base, many, new Map());
+    const back = readSnapshot(readFileSync(`${base}.bin`));
+    assert.deepStrictEqual(back, many);
+    assert.ok(back.columns.doc instanceof Int32Array && back.hashes instanceof Float64Array);
   });
 
   it('is rebuilt from the files when the saved file is cut short or in the old one-piece layout', async () => {

@@ -7,9 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { SourceCache } from '../core/check/context';
 import { formatOfPath } from '../core/corpus/prose';
 import { CorpusIndex, IndexSnapshot, SourceDoc } from '../core/index/corpus-index';
-import { CorpusSettings, inCorpus, proseLoader, readSource, toPosix } from '../node/corpus-files';
+import { CorpusSettings, FoundFile, inCorpus, proseLoader, readSource, toPosix } from '../node/corpus-files';
 import { BuildReport, BuildRequest, Plan, Stamp, buildInProcess, indexFrom, planBuild, saveIndex } from '../node/index-build';
-import { WorkerJob, WorkerResult } from '../node/index-worker';
+import { WorkerJob, WorkerResult, startWorker } from '../node/index-worker';
 import { mergeSnapshots } from '../core/index/merge';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -83,16 +83,16 @@ export class Folder {
         const r = await runWorker({ kind: 'update', plan: { ...plan, stamps }, settings }, progress);
         index = indexFrom(r.snapshot, settings.maxFileBytes, this.stale);
         report = { skipped: [...plan.skipped, ...r.skipped], missing: plan.missing, notes: r.notes, source: 'cache+update', reread: r.reread, workers: 1 };
-        if (plan.base) save = () => saveIndex(plan.base!, r.snapshot, plan.stamps);
+        if (plan.base) save = saver(plan.base, r.snapshot, index, plan.stamps);
       } else {
         const n = plan.files.length > 200 ? Math.max(1, Math.min(2, availableParallelism())) : 1;
         const shares = Array.from({ length: n }, (_, k) => plan.files.filter((_f, i) => i % n === k));
         const done = new Array(n).fill(0);
-        const parts = await Promise.all(shares.map((files, k) => runWorker({ kind: 'files', files, stamps, settings }, (d) => { done[k] = d; progress(done.reduce((a, b) => a + b, 0), plan.files.length); })));
+        const parts = await Promise.all(shares.map((files, k) => runWorker({ kind: 'files', files, stamps: files.flatMap((f) => { const s = plan.stamps.get(f.rel); return s ? [[f.rel, s] as [string, Stamp]] : []; }), settings }, (d) => { done[k] = d; progress(done.reduce((a, b) => a + b, 0), plan.files.length); })));
         const snapshot = mergeSnapshots(parts.flatMap((p) => [...(p.parts ?? []), p.snapshot]));
         index = indexFrom(snapshot, settings.maxFileBytes, this.stale);
         report = { skipped: [...plan.skipped, ...parts.flatMap((p) => p.skipped)], missing: plan.missing, notes: parts.flatMap((p) => p.notes), source: 'built', reread: plan.files.length, workers: n };
-        if (plan.base) save = () => saveIndex(plan.base!, snapshot, plan.stamps);
+        if (plan.base) save = saver(plan.base, snapshot, index, plan.stamps);
       }
     } catch {
       // no worker, or a saved index that does not load: everything in this thread, from the files
@@ -128,13 +128,25 @@ export class Folder {
   }
 }
 
+/**
+ * Saves the index built from this snapshot, later. The index made its own name entries (with
+ * maps), so the snapshot's are not kept until then (9 MB at 10,000 sources): they are taken
+ * from the index again when it is saved. The rest of the snapshot is the index's own arrays.
+ */
+function saver(base: string, snapshot: IndexSnapshot, index: CorpusIndex, stamps: ReadonlyMap<string, Stamp>): () => Promise<void> {
+  const rest = { ...snapshot, names: { entries: [] } };
+  return () => saveIndex(base, { ...rest, names: index.names.snapshot() }, stamps);
+}
+
 function runPlan(req: BuildRequest): Promise<Plan> {
   const script = workerScript();
   if (!script) return Promise.reject(new Error('no worker script'));
   return new Promise((resolve, reject) => {
     const w = new Worker(script, { workerData: { kind: 'plan', req } satisfies WorkerJob });
-    w.on('message', (m: { type: string; plan?: Omit<Plan, 'stamps'> & { stamps: [string, Stamp][] }; error?: string }) => {
-      if (m.type === 'plan') { const plan = { ...m.plan!, stamps: new Map(m.plan!.stamps) }; void w.terminate().then(() => resolve(plan), () => resolve(plan)); }
+    const files: FoundFile[] = [], stamps = new Map<string, Stamp>();
+    w.on('message', (m: { type: string; files?: FoundFile[]; stamps?: [string, Stamp][]; plan?: Omit<Plan, 'stamps'> & { stamps: [string, Stamp][] }; error?: string }) => {
+      if (m.type === 'plan-part') { files.push(...m.files!); for (const [k, v] of m.stamps!) stamps.set(k, v); }
+      else if (m.type === 'plan') { const plan = { ...m.plan!, files, stamps }; void w.terminate().then(() => resolve(plan), () => resolve(plan)); }
       else if (m.type === 'error') { void w.terminate(); reject(new Error(m.error)); }
     });
     w.on('error', reject);
@@ -146,7 +158,7 @@ function runWorker(job: WorkerJob, progress: (done: number, total: number) => vo
   if (!script) return Promise.reject(new Error('no worker script'));
   return new Promise((resolve, reject) => {
     // a small young generation: indexing makes much short-lived garbage, and its peak is the server's
-    const w = new Worker(script, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const w = startWorker(script, job, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     const parts: IndexSnapshot[] = [];
     w.on('message', (m: { type: string; done?: number; total?: number; result?: WorkerResult; snapshot?: IndexSnapshot; error?: string }) => {
       if (m.type === 'progress') progress(m.done!, m.total!);

@@ -40,14 +40,25 @@ export type Stamp = { size: number; mtimeMs: number };
 interface Manifest { engine: string; format: number; layout: number; files: [string, number, number][] }
 
 /**
- * How the saved index is laid out: the snapshot in pieces, each value one or two levels down
- * serialized alone and written behind its byte length. Serializing the whole snapshot at once
- * held it twice over in one growing buffer (+100 MB of RSS for a 32 MB file at 10,000 sources);
- * a piece is a few megabytes at most. Bump when the layout changes.
+ * How the saved index is laid out: the snapshot in pieces, each written behind its byte
+ * length. Serializing the whole snapshot at once held it twice over in one growing buffer
+ * (+100 MB of RSS for a 32 MB file at 10,000 sources). No piece is large either: a typed
+ * array is written as its own bytes, an array (documents, names) in slices of SLICE values.
+ * A serialized buffer of several megabytes, once freed, makes glibc raise its trim threshold
+ * for good, and every thread's malloc arena then keeps up to twice that much free memory (see
+ * ARCHITECTURE.md). Bump when the layout changes.
  */
-const LAYOUT = 2;
+const LAYOUT = 3;
+const SLICE = 500;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
+
+const TYPED = { Int32Array, Float64Array } as const;
+type TypedName = keyof typeof TYPED;
+/** How a piece is written: a typed array's bytes, an array in this many slices, or one serialized value. */
+type Kind = TypedName | number | null;
+const kindOf = (v: unknown): Kind =>
+  v instanceof Int32Array ? 'Int32Array' : v instanceof Float64Array ? 'Float64Array' : Array.isArray(v) ? Math.ceil(v.length / SLICE) : null;
 
 async function writeSnapshot(file: string, snapshot: IndexSnapshot): Promise<void> {
   const pieces: [string[], unknown][] = [];
@@ -57,27 +68,43 @@ async function writeSnapshot(file: string, snapshot: IndexSnapshot): Promise<voi
   }
   const fh = await fs.open(file, 'w');
   try {
-    const put = async (b: Buffer) => { const n = Buffer.alloc(4); n.writeUInt32LE(b.length); await fh.write(n); await fh.write(b); };
-    await put(serialize(pieces.map(([p]) => p)));
-    for (const [, v] of pieces) await put(serialize(v));
+    const put = async (b: Uint8Array) => { const n = Buffer.alloc(4); n.writeUInt32LE(b.length); await fh.write(n); await fh.write(b); };
+    await put(serialize(pieces.map(([p, v]) => [p, kindOf(v)])));
+    for (const [, v] of pieces) {
+      const kind = kindOf(v);
+      if (typeof kind === 'string') { const a = v as Int32Array | Float64Array; await put(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)); }
+      else if (typeof kind === 'number') for (let i = 0; i < kind; i++) await put(serialize((v as unknown[]).slice(i * SLICE, (i + 1) * SLICE)));
+      else await put(serialize(v));
+    }
   } finally { await fh.close(); }
 }
 
 /** The snapshot from a saved index's bytes (see LAYOUT). */
 export function readSnapshot(buf: Buffer): IndexSnapshot {
   let at = 0;
-  const next = (): unknown => {
+  const next = (): Buffer => {
     if (at + 4 > buf.length) throw new Error('saved index cut short');
     const n = buf.readUInt32LE(at), end = at + 4 + n;
     if (end > buf.length) throw new Error('saved index cut short');
-    const v = deserialize(buf.subarray(at + 4, end));
+    const b = buf.subarray(at + 4, end);
     at = end;
-    return v;
+    return b;
   };
-  const paths = next() as string[][];
+  const header = deserialize(next()) as [string[], Kind][];
   const out: Record<string, unknown> = {};
-  for (const p of paths) {
-    const v = next();
+  for (const [p, kind] of header) {
+    let v: unknown;
+    if (typeof kind === 'string') {
+      const b = next(), T = TYPED[kind];
+      if (!T || b.length % T.BYTES_PER_ELEMENT) throw new Error('saved index damaged');
+      const a = new T(b.length / T.BYTES_PER_ELEMENT);
+      new Uint8Array(a.buffer).set(b);
+      v = a;
+    } else if (typeof kind === 'number') {
+      const list: unknown[] = [];
+      for (let i = 0; i < kind; i++) for (const x of deserialize(next()) as unknown[]) list.push(x);
+      v = list;
+    } else v = deserialize(next());
     if (p.length === 1) out[p[0]] = v; else ((out[p[0]] ??= {}) as Record<string, unknown>)[p[1]] = v;
   }
   return out as unknown as IndexSnapshot;

@@ -1,6 +1,6 @@
 // An index worker thread: indexes a share of a folder's files, or brings the saved index up to
 // date, off the main thread, so the server keeps answering while a large corpus is read.
-import { parentPort, workerData } from 'node:worker_threads';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { CorpusIndex, IndexSnapshot } from '../core/index/corpus-index';
 import { CorpusSettings, FoundFile, Skip } from './corpus-files';
 import { BuildRequest, Plan, Stamp, indexFiles, planBuild, updateSaved } from './index-build';
@@ -19,6 +19,45 @@ export interface WorkerResult {
   reread: number;
 }
 
+/**
+ * How many files one message lists (the plan, a job's files and stamps). A message is one
+ * serialized buffer: for 10,000 files it is 5 MB, and freeing a buffer that large makes glibc
+ * raise its trim threshold for good, so that every malloc arena keeps more free memory (see
+ * ARCHITECTURE.md).
+ */
+export const PLAN_BATCH = 500;
+
+/** The job's lists of files and stamps, emptied (they follow in messages of PLAN_BATCH). */
+function lists(job: WorkerJob): { files: FoundFile[]; stamps: [string, Stamp][] } | undefined {
+  return job.kind === 'files' ? job : job.kind === 'update' ? job.plan : undefined;
+}
+
+/** Starts a worker on this job, its long lists sent in batches rather than as one workerData. */
+export function startWorker(script: string, job: WorkerJob, options: { resourceLimits?: { maxYoungGenerationSizeMb?: number } } = {}): Worker {
+  const l = lists(job);
+  const head = l === undefined ? job : job.kind === 'files' ? { ...job, files: [], stamps: [] } : { ...job, plan: { ...(job as Extract<WorkerJob, { kind: 'update' }>).plan, files: [], stamps: [] } };
+  const w = new Worker(script, { ...options, workerData: head });
+  if (l) {
+    for (let i = 0; i < Math.max(l.files.length, l.stamps.length); i += PLAN_BATCH) w.postMessage({ type: 'batch', files: l.files.slice(i, i + PLAN_BATCH), stamps: l.stamps.slice(i, i + PLAN_BATCH) });
+    w.postMessage({ type: 'start' });
+  }
+  return w;
+}
+
+/** This worker's job, its lists filled from the batches that follow workerData. */
+function receiveJob(): Promise<WorkerJob> {
+  const job = workerData as WorkerJob;
+  const l = lists(job);
+  if (!l) return Promise.resolve(job);
+  return new Promise((resolve) => {
+    const on = (m: { type: string; files?: FoundFile[]; stamps?: [string, Stamp][] }) => {
+      if (m.type === 'batch') { l.files.push(...m.files!); l.stamps.push(...m.stamps!); }
+      else if (m.type === 'start') { parentPort!.off('message', on); resolve(job); }
+    };
+    parentPort!.on('message', on);
+  });
+}
+
 /** The typed arrays of a snapshot, to transfer instead of copy. */
 export function buffers(s: IndexSnapshot): ArrayBuffer[] {
   const c = s.columns;
@@ -27,13 +66,19 @@ export function buffers(s: IndexSnapshot): ArrayBuffer[] {
 }
 
 async function main(): Promise<void> {
-  const job = workerData as WorkerJob;
+  const job = await receiveJob();
   const progress = (done: number, total: number) => parentPort!.postMessage({ type: 'progress', done, total });
   try {
     let result: WorkerResult | undefined;
     if (job.kind === 'plan') {
+      // sent in batches: one message for 10,000 files is a buffer of 5 MB, and freeing a
+      // buffer that large makes every malloc arena keep more free memory (see ARCHITECTURE.md)
       const plan = await planBuild(job.req, true);
-      parentPort!.postMessage({ type: 'plan', plan: { ...plan, stamps: [...plan.stamps] } });
+      const stamps = [...plan.stamps];
+      for (let i = 0; i < Math.max(plan.files.length, stamps.length); i += PLAN_BATCH) {
+        parentPort!.postMessage({ type: 'plan-part', files: plan.files.slice(i, i + PLAN_BATCH), stamps: stamps.slice(i, i + PLAN_BATCH) });
+      }
+      parentPort!.postMessage({ type: 'plan', plan: { ...plan, files: [], stamps: [] } });
       return;
     }
     if (job.kind === 'files') {
