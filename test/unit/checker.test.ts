@@ -140,6 +140,11 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'Nandakumar said gusts of around 45 km/h were expected on Saturday.\n'), []);
     assert.deepEqual(flags(index, 'About 1,500 people gathered in the church on Wednesday night to remember the two miners killed in Tuesday\'s collapse.\n'), []);
   });
+  it('"Radio Kelderby" is a station, not a first name on the surname of "Transforming Kelderby"', () => {
+    const index = corpusFrom({ 'statement.md': '# Transforming Kelderby\n\nThe plan was announced on Tuesday.\n', 'radio.txt': 'RADIO KELDERBY - KELDERBY BREAKFAST\n\nPRESENTER: Good morning.\n' });
+    assert.deepEqual(flags(index, 'She told Radio Kelderby that the plan was announced on Tuesday.\n'), []);
+    assert.deepEqual(flags(index, 'She told Radio Pelderby that the plan was announced on Tuesday.\n').map((f) => f.split(' ')[1]), ['unsupported-name']);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

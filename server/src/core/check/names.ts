@@ -54,7 +54,8 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
   // the same surname with another first name: "Emmanuel Bazoum" for "Mohamed Bazoum"
   if (n.words.length >= 2) {
     const last = n.words[n.words.length - 1];
-    const all = names.withSurname(last).filter((e) => e.person && e.words.length >= 2 && loose(e.words[0]) !== loose(n.words[0]));
+    // ("Radio Kelderby" is a station, not a first name and a surname)
+    const all = n.words.some(isOrgWord) ? [] : names.withSurname(last).filter((e) => e.person && e.words.length >= 2 && loose(e.words[0]) !== loose(n.words[0]));
     // one person however often named: "Ó Móráin" and "Deputy Pádraig Ó Móráin" are "Pádraig Ó Móráin"
     const people = all.filter((e) => !all.some((o) => o !== e && o.words.length > e.words.length && contains(o.words, e.words)));
     if (people.length && new Set(people.map((e) => e.key)).size === 1) return misnamed(ctx, n, people[0], 'first name');
