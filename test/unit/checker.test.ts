@@ -145,6 +145,11 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'She told Radio Kelderby that the plan was announced on Tuesday.\n'), []);
     assert.deepEqual(flags(index, 'She told Radio Pelderby that the plan was announced on Tuesday.\n').map((f) => f.split(' ')[1]), ['unsupported-name']);
   });
+  it('"more than 2,000" is met by "about 2,100"; "fewer than 2,000" is not', () => {
+    const index = corpusFrom({ 'release.md': '- Vehicles: nearly 39,000 a day\n- Pedestrians and cyclists: about 2,100 a day\n' });
+    assert.deepEqual(flags(index, 'The bridge carries more than 2,000 pedestrians and cyclists a day.\n'), []);
+    assert.deepEqual(flags(index, 'The bridge carries fewer than 2,000 pedestrians and cyclists a day.\n').map((f) => f.split(' ')[1]), ['unsupported-figure']);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

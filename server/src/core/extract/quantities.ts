@@ -370,6 +370,10 @@ export function sameValue(draft: Quantity, source: Quantity): boolean {
   // the same measure in a coarser unit is rounded to that unit: "52 hours" is "two days", "27 miles" is "43 km"
   if (draft.unit !== source.unit && draft.dim === source.dim && draft.dim !== 'money' && source.scale > draft.scale
     && Math.abs(a - b) < (source.scale * Math.pow(10, -source.decimals)) / 2) return true;
+  // "more than 2,000" is met by "about 2,100" as by 2,100
+  const bound = source.approx === 'exact' || source.approx === 'approx';
+  if (draft.approx === 'min' && bound) return b >= a && b <= a * 1.5;
+  if (draft.approx === 'max' && bound) return b <= a && b >= a * 0.7;
   if (draft.approx === 'approx' || source.approx === 'approx') return rel <= 0.03;
   // a bound met by a source bound of the same kind must be that bound: "up to $6bn" is not "up to $5bn"
   if (draft.approx === source.approx) return false;
