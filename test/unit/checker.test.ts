@@ -150,6 +150,12 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'The bridge carries more than 2,000 pedestrians and cyclists a day.\n'), []);
     assert.deepEqual(flags(index, 'The bridge carries fewer than 2,000 pedestrians and cyclists a day.\n').map((f) => f.split(' ')[1]), ['unsupported-figure']);
   });
+  it('a table: the header\'s unit goes with each number; a row does not lend its name to the next; the row about the thing wins', () => {
+    const index = corpusFrom({ 'statement.md': '## Proposed savings by area\n\n| Area | Savings (£m) | Posts affected |\n|---|---:|---:|\n| Arts and Humanities | 9.1 | 118 |\n| Health and Life Sciences | 3.2 | 31 |\n| Professional Services | 8.5 | 77 |\n' });
+    assert.deepEqual(flags(index, 'Health and Life Sciences faces the smallest cut, £3.2m and 31 posts.\n'), []);
+    assert.deepEqual(flags(index, 'Arts and Humanities would bear the largest share of the savings, at £8.5m, and would lose 118 posts.\n'), ["1:69 unsupported-figure '£8.5m'"]);
+    assert.deepEqual(flags(index, 'Professional Services would save £8.5m and lose 77 posts.\n'), []);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

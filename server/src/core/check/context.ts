@@ -4,6 +4,7 @@ import { AnalyzedSentence, AnalyzedText } from '../extract/analyze';
 import { DateMention, dateSupports } from '../extract/dates';
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { CorpusIndex, termsOf } from '../index/corpus-index';
+import { isTableRow } from '../corpus/prose';
 import { stem } from '../text/tokens';
 import { ClaimResult, Evidence } from './types';
 import { Frame, entityKeys, frameOf, stemsOf, synonymsOf } from './frame';
@@ -68,7 +69,9 @@ export class SourceCache {
     let e = this.ents.get(key);
     if (!e) {
       e = entityKeys(this.index.sentence(id));
-      for (const n of this.index.neighbours(id, radius)) for (const k of entityKeys(this.index.sentence(n))) e.add(k);
+      // the rows of a table do not lend each other what they name: each row is its own entity's
+      const row = isTableRow(this.index.text(id));
+      for (const n of this.index.neighbours(id, radius)) if (!(row && isTableRow(this.index.text(n)))) for (const k of entityKeys(this.index.sentence(n))) e.add(k);
       if (withTopics) for (const k of this.topics(id)) e.add(k);
       this.ents.set(key, e);
     }

@@ -5,6 +5,7 @@ import { AnalyzedSentence } from '../extract/analyze';
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { NUMBER_WORD_NAMES, TENS_NAMES } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
+import { isTableRow } from '../corpus/prose';
 import { loose } from '../extract/names';
 import { Token, fold, stem } from '../text/tokens';
 import { Frame, coverage, frameOf, present, sameNoun } from './frame';
@@ -187,6 +188,12 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     // voted": "Votes: 1,412" in the ballot table, beside "the airline's 2,100 pilots ... members who voted")
     && !(q.dim === 'count' && distinctive(q) && q.value >= 1000 && support[0].cov >= 0.2 && rare0(ctx, support[0].id, support[0].f)
       && frame.near.size === 0 && frame.tied.size === 0)) support.length = 0;
+  // rows of one table: the row about the draft's thing outweighs another row with the draft's value
+  // ("Arts and Humanities ... £8.5m": the Arts row gives £9.1m, £8.5m is Professional Services')
+  if (support.length && conflicts.length && support.every((m) => isTableRow(ctx.index.text(m.id)))) {
+    const row = conflicts.find((c) => isTableRow(ctx.index.text(c.id)) && support.every((m) => sameTable(ctx, m.id, c.id) && c.cov >= m.cov + 0.1));
+    if (row) { support.length = 0; conflicts.splice(conflicts.indexOf(row), 1); conflicts.unshift(row); }
+  }
   if (support.length) {
     const ev = distinct(support.map((m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
     return { ...base, verdict: 'supported', message: `Supported: ${phrase(ctx, support[0])} (${ev.map(where).join('; ')}).`, sourceValue: phrase(ctx, support[0]), evidence: ev, fixes: [] };
@@ -245,6 +252,13 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
  */
 function bareSum(q: Quantity, f: Quantity): boolean {
   return q.dim === 'money' && f.dim === 'count' && f.scale >= 1e6 && !f.unit;
+}
+
+/** Two rows of one table: same document, and only rows between them. */
+function sameTable(ctx: CheckContext, a: number, b: number): boolean {
+  if (ctx.index.info(a).doc !== ctx.index.info(b).doc) return false;
+  for (let id = Math.min(a, b) + 1; id < Math.max(a, b); id++) if (!isTableRow(ctx.index.text(id))) return false;
+  return true;
 }
 
 /** What may stand between "of" and the whole: "of the airline's 2,100", "of its 40", "of Spain's 17". */

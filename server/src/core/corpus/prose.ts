@@ -62,6 +62,13 @@ function cells(line: string): string[] {
  * line number holds; the pipes stay, so the row is masked as a row. Rows longer than 2,000
  * characters are left as they are.
  */
+/** A table row as `labelTableCells` writes it: "area: Arts and Humanities;   savings: £9.1m." */
+const TABLE_ROW = /^[^:;\n]{1,60}: [^;\n]*(?:;\s+[^:;\n]{1,60}: [^;\n]*)+\.?\s*$/;
+export const isTableRow = (sentence: string) => TABLE_ROW.test(sentence);
+
+/** "(£m)", "($bn)", "(€)", "(%)" at the end of a table header. */
+const HEAD_UNIT = /\s*\((£|\$|€|US\$|%)\s*(m|bn|k|million|billion)?\)\s*$/i;
+
 export function labelTableCells(content: string): string {
   if (!content.includes('|')) return content;
   const lines = content.split('\n');
@@ -71,13 +78,17 @@ export function labelTableCells(content: string): string {
     const heads = cells(lines[i]).map((h) => h.replace(/[*_`]/g, '').trim())
       .map((h) => /^[A-Z][a-z]/.test(h) && isCommonWord(h.split(/\s/)[0].toLowerCase()) ? h[0].toLowerCase() + h.slice(1) : h);
     if (heads.filter((h) => h).length < 2) continue;
+    // a unit in the header ("Savings (£m)", "Share (%)") goes with each number of its column: "savings: £3.2m"
+    const units = heads.map((h) => HEAD_UNIT.exec(h));
+    for (let k = 0; k < heads.length; k++) if (units[k]) heads[k] = heads[k].slice(0, units[k]!.index).trim();
     let j = i + 2;
     for (; j < lines.length && lines[j].includes('|') && lines[j].trim() && lines[j].length <= 2000; j++) {
       const row = cells(lines[j]);
       const lead = /^\s*\|/.test(lines[j]) ? '|' : '';
       const cr = lines[j].endsWith('\r') ? '\r' : '';
       lines[j] = lead + row.map((c, k) => {
-        const v = c.trim();
+        const u = units[k];
+        const v = u && /^-?\d[\d,]*(\.\d+)?$/.test(c.trim()) ? (u[1] === '%' ? `${c.trim()}%` : `${u[1]}${c.trim()}${!u[2] ? '' : u[2].length > 2 ? ` ${u[2]}` : u[2]}`) : c.trim();
         const label = heads[k] && v && !/^[*_]*$/.test(v) ? ` ${heads[k]}: ${v}` : ` ${v}`;
         return label + (k < row.length - 1 && v ? '; ' : ' ');
       }).join('|').replace(/\s*$/, '.') + ' |' + cr;
