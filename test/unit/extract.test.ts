@@ -18,6 +18,7 @@ describe('extract: figures', () => {
     ['The council voted 7-2, by seven votes to two.', ['7-2=7-2 score', 'seven votes to two=7-2 score']],
     ['It spread one and a half kilometres; twenty-five homes burned.', ['one and a half kilometres=1500 km length', 'twenty-five=25 count']],
     ['€8.5m in funds and 20k people and £1.2bn.', ['€8.5m=8500000 EUR money', '20k=20000 count', '£1.2bn=1200000000 GBP money']],
+    ['From 1,840 a year earlier to 1,140; between 3 and 5 km.', ['1,840=1840 count', 'a year=31557600 year duration', '1,140=1140 count', '3=3000 km length', '5 km=5000 km length']],
     ['We lost six point two million pounds on revenue of twenty-one point four million; the point is moot.', ['six point two million pounds=6200000 GBP money', 'twenty-one point four million=21400000 count']],
   ];
   for (const [text, want] of cases) it(text, () => assert.deepEqual(figures(text), want));

@@ -175,7 +175,8 @@ function elliptic(toks: readonly Token[], q: Quantity, prev: Quantity | undefine
   if (q.dim !== 'count' || q.pair) return null;
   const after = toks[q.last + 1];
   if (after && after.kind === 'word' && !isStop(after) && !JOINS.has(after.low) && !TRAILING.has(after.low)) return null;
-  const joined = (a: number, b: number) => b - a <= 4 && toks.slice(a, b).every((t) => JOINS.has(t.low) || t.text === ',');
+  // (something must join them: "1,840 a year earlier" is no "1,840 years")
+  const joined = (a: number, b: number) => b > a && b - a <= 4 && toks.slice(a, b).every((t) => JOINS.has(t.low) || t.text === ',');
   const other = prev && prev.dim !== 'count' && prev.dim !== 'ordinal' && !prev.pair && joined(prev.last + 1, q.first) ? prev
     : next && next.dim !== 'count' && next.dim !== 'ordinal' && next.dim !== 'age' && !next.pair && joined(q.last + 1, next.first) && !next.unit.startsWith('%') ? next
     : next && next.dim === 'percent' && joined(q.last + 1, next.first) ? next : undefined;
