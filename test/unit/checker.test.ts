@@ -156,6 +156,11 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'Arts and Humanities would bear the largest share of the savings, at £8.5m, and would lose 118 posts.\n'), ["1:69 unsupported-figure '£8.5m'"]);
     assert.deepEqual(flags(index, 'Professional Services would save £8.5m and lose 77 posts.\n'), []);
   });
+  it('"on Thursday" in a story dated Thursday 5 February 2026 backs "Feb. 5", and never contradicts a date', () => {
+    const index = corpusFrom({ 'wire.txt': 'LINDEN FALLS (AW) - Feb. 5, 2026 - A bridge will stay closed until April.\n\nThe authority\'s board approved a $3.5 million emergency contract on Thursday.\n' });
+    assert.deepEqual(flags(index, 'The board approved a $3.5 million emergency contract on Feb. 5.\n'), []);
+    assert.deepEqual(flags(index, 'The board approved a $3.5 million emergency contract on Feb. 3.\n').map((f) => f.split(' ')[1]), ['unsupported-date']);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

@@ -53,7 +53,11 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       && ctx.sentence.dates.every((y) => y === d || gap(x, d) < gap(x, y)));
     const dateOfFigure = (sd: DateMention) => src.dates.find((o) => o !== sd && src.quantities.some((f) => tiedHere.some((x) => comparable(x, f) && sameValue(x, f))
       && oneClause(src.tokens, f, o) && !oneClause(src.tokens, f, sd)));
-    for (const sd of src.dates) {
+    const dated = ctx.index.doc(id).date?.at;
+    for (const given of src.dates) {
+      // "approved ... on Thursday" in a story dated Thursday 5 February 2026 is 5 February: a reason to agree only
+      const onDay = onDocDay(given, dated);
+      const sd = onDay && dateSupports(d, onDay) && !dateSupports(d, given) ? onDay : given;
       if (!sharesField(d, sd)) continue;
       const other = dateSupports(d, sd) ? dateOfFigure(sd) : undefined;
       if (other && !dateSupports(d, other) && sameGrain(d, other)) {
@@ -247,6 +251,18 @@ function quotedPassage(ctx: CheckContext, d: DateMention): ClaimResult | null {
     }
   }
   return null;
+}
+
+/**
+ * A weekday alone in a dated story is the latest such day on or before the story's date (news
+ * style: "on Thursday" in Thursday's paper is that day, in Friday's the day before).
+ */
+function onDocDay(sd: DateMention, at: Pick<DateMention, 'year' | 'month' | 'day'> | undefined): DateMention | undefined {
+  if (sd.weekday === undefined || sd.day !== undefined || sd.month !== undefined || !at) return undefined;
+  const w = weekdayOf(at);
+  if (w === undefined) return undefined;
+  const t = new Date(Date.UTC(at.year!, at.month! - 1, at.day! - ((w - sd.weekday + 7) % 7)));
+  return { ...sd, year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
 /** No clause boundary (a comma, semicolon, colon or dash) between two claims of a sentence. */
