@@ -161,6 +161,11 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'The board approved a $3.5 million emergency contract on Feb. 5.\n'), []);
     assert.deepEqual(flags(index, 'The board approved a $3.5 million emergency contract on Feb. 3.\n').map((f) => f.split(' ')[1]), ['unsupported-date']);
   });
+  it('the same sum in another currency is a conflict: "£4.2m" for "a €4.2m project"', () => {
+    const index = corpusFrom({ 'statement.md': 'The School of Modern Languages leads LINGUA-NET, a €4.2m Horizon Europe research project.\n' });
+    assert.deepEqual(flags(index, 'LINGUA-NET, a £4.2m Horizon Europe project led by the School of Modern Languages, will go on.\n'), ["1:15 conflicting-figure '£4.2m' -> '€4.2m'"]);
+    assert.deepEqual(flags(index, 'LINGUA-NET, a €4.2m Horizon Europe project led by the School of Modern Languages, will go on.\n'), []);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

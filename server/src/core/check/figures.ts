@@ -63,7 +63,7 @@ export function nounMode(q: Quantity): 'adjacent' | 'preposition' {
 function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quantity): Match & { supports: boolean } | undefined {
   // "14 major wildfires this summer" is what "the 14th major wildfire this summer" says (same value: support only)
   const nth = q.dim === 'count' && f.dim === 'ordinal' && q.value === f.value && q.value > 2;
-  if (!comparable(q, f) && !nth && !(bareSum(q, f) && sameValue(q, f))) return undefined;
+  if (!comparable(q, f) && !nth && !(bareSum(q, f) && sameValue(q, f)) && !currencySwap(q, f)) return undefined;
   const sf = ctx.cache.frame(id, f.first, f.last, nounMode(f));
   if (clash(frame, sf, ctx.draftEntities())) return undefined;
   const stems = ctx.cache.stemsOf(id);
@@ -71,7 +71,7 @@ function meet(ctx: CheckContext, q: Quantity, frame: Frame, id: number, f: Quant
   const cov = coverage(frame, stems, ctx.idf, undefined, ctx.cache.contextStems(id));
   const loc = coverage(frame, stems, ctx.idf, sf.weights);
   let supports = false;
-  if (sameValue(q, f)) {
+  if (sameValue(q, f) && !currencySwap(q, f)) {
     const context = ctx.cache.entities(id, 2);
     const miss = missing(frame, context);
     // a country tied to the figure that the source never mentions: another country's figure
@@ -133,7 +133,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     for (const { f, m } of met) {
       if (!m) continue;
       m.anchored = anchored;
-      if (sameValue(q, f)) {
+      if (sameValue(q, f) && !currencySwap(q, f)) {
         // two figures swapped ("up to $4bn in initial exports and a further $5bn in fuel contracts"): this value is the
         // other draft figure's, and the source figure nearest this one's words has the other value
         const swap = met.find((x) => x.m && x.f !== f && !sameValue(q, x.f) && sameSentence.has(valueKey(x.f)) && comparable(q, x.f)
@@ -148,8 +148,8 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
         if (m.supports) support.push(m);
         continue;
       }
-      // a sum said without its currency agrees, never contradicts
-      if (!comparable(q, f)) continue;
+      // a sum said without its currency agrees, never contradicts; the same sum in another currency does
+      if (!comparable(q, f) && !currencySwap(q, f)) continue;
       const { sf, cov, loc, hm } = m;
       ctx.trace?.('figure conflict', { claim: ctx.text.slice(q.start, q.end), source: ctx.index.text(id), value: ctx.index.docText(id).slice(f.start, f.end), cov, loc, hm, head: frame.head, sourceHead: sf.head, missing: missing(frame, ctx.cache.entities(id, 1)) });
       const nounsAgree = hm || !frame.head || !sf.head || (sf.weights.get(frame.head) ?? 0) >= 0.5;
@@ -259,6 +259,11 @@ function sameTable(ctx: CheckContext, a: number, b: number): boolean {
   if (ctx.index.info(a).doc !== ctx.index.info(b).doc) return false;
   for (let id = Math.min(a, b) + 1; id < Math.max(a, b); id++) if (!isTableRow(ctx.index.text(id))) return false;
   return true;
+}
+
+/** "£4.2m" for "a €4.2m project": the same number in another currency. */
+function currencySwap(q: Quantity, f: Quantity): boolean {
+  return q.dim === 'money' && f.dim === 'money' && q.unit !== f.unit && q.value === f.value && !q.unit.endsWith('?') && !f.unit.endsWith('?');
 }
 
 /** What may stand between "of" and the whole: "of the airline's 2,100", "of its 40", "of Spain's 17". */
