@@ -101,9 +101,9 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'The last three miners reached the surface 52 hours after the collapse.\n'), []);
   });
   it('the place in "University of Oslo" is not the university', () => {
-    const index = corpusFrom({ 'wire.txt': 'Professor Ingrid Lind of the University of Copenhagen led the trial.\n\nShares rose 14% in Oslo trading on Thursday.\n' });
-    assert.deepEqual(flags(index, 'Professor Ingrid Lind of the University of Oslo led the trial.\n'), ["1:30 unsupported-name 'University of Oslo'"]);
-    assert.deepEqual(flags(index, 'Professor Ingrid Lind of the University of Copenhagen led the trial.\n'), []);
+    const index = corpusFrom({ 'wire.txt': 'Professor Ingrid Lind led the trial at the University of Copenhagen.\n\nShares rose 14% in Oslo trading on Thursday.\n' });
+    assert.deepEqual(flags(index, 'Professor Ingrid Lind led the trial at the University of Oslo.\n'), ["1:44 unsupported-name 'University of Oslo'"]);
+    assert.deepEqual(flags(index, 'Professor Ingrid Lind led the trial at the University of Copenhagen.\n'), []);
   });
   it('"42 other miners" counts miners: the word between says which', () => {
     const index = corpusFrom({ 'wire.txt': 'Of the 42 workers underground at the time, 33 reached the surface on their own.\n\nSeven miners were trapped.\n' });
@@ -165,6 +165,12 @@ describe('checker: extraction regressions from held-out corpora', () => {
     const index = corpusFrom({ 'statement.md': 'The School of Modern Languages leads LINGUA-NET, a €4.2m Horizon Europe research project.\n' });
     assert.deepEqual(flags(index, 'LINGUA-NET, a £4.2m Horizon Europe project led by the School of Modern Languages, will go on.\n'), ["1:15 conflicting-figure '£4.2m' -> '€4.2m'"]);
     assert.deepEqual(flags(index, 'LINGUA-NET, a €4.2m Horizon Europe project led by the School of Modern Languages, will go on.\n'), []);
+  });
+  it('what a name is "of" the sources give otherwise: "Barlow Steel Works of Linden Falls", "Lind of the University of Oslo"', () => {
+    const index = corpusFrom({ 'release.md': 'The board approved a contract with Barlow Steel Works of Ridgeport.\n\nLinden Falls closed the bridge.\n\nProfessor Ingrid Lind of the University of Copenhagen led the trial.\n' });
+    assert.deepEqual(flags(index, 'The contract went to Barlow Steel Works of Linden Falls.\n'), ["1:44 conflicting-name 'Linden Falls' -> 'Ridgeport'"]);
+    assert.deepEqual(flags(index, 'The contract went to Barlow Steel Works of Ridgeport.\n'), []);
+    assert.deepEqual(flags(index, 'Professor Ingrid Lind of the University of Oslo led the trial.\n'), ["1:30 conflicting-name 'University of Oslo' -> 'University of Copenhagen'"]);
   });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });

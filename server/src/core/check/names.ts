@@ -5,7 +5,7 @@
 import { NameMention, contains, isOrgWord, loose, sameEntity, splitTitles } from '../extract/names';
 import { coverage, frameOf } from './frame';
 import { NameEntry, NameIndex, RoleFact } from '../index/names-index';
-import { STOP_WORDS, fold } from '../text/tokens';
+import { STOP_WORDS, Token, fold } from '../text/tokens';
 import { COUNTRY_OF, ROLE_HEADS, ROLE_MODIFIERS, isCommonWord } from '../text/vocab';
 import { CheckContext, distinct, where } from './context';
 import { CODES, ClaimResult, Evidence } from './types';
@@ -38,6 +38,8 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
     const place = (n.country || n.seat) ? wrongPlace(ctx, n) : null;
     if (place) return place;
   }
+  const of = wrongOf(ctx, n);
+  if (of) return of;
   if (entries.length) {
     const role = n.role ? checkRole(ctx, n, entries) : null;
     if (role) return role;
@@ -196,6 +198,52 @@ function inCapitals(ctx: CheckContext, n: NameMention): number | undefined {
     if (` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(folded)) return h.id;
   }
   return undefined;
+}
+
+/** The name after "M of (the)" in a sentence, for each name M: "Barlow Steel Works of Ridgeport", "Lind of the University of Copenhagen". */
+function ofPairs(toks: readonly Token[], names: readonly NameMention[]): [NameMention, NameMention][] {
+  const out: [NameMention, NameMention][] = [];
+  for (const m of names) {
+    if (toks[m.last + 1]?.low !== 'of') continue;
+    const at = toks[m.last + 2]?.low === 'the' ? m.last + 3 : m.last + 2;
+    const n = names.find((x) => x.first === at);
+    if (n) out.push([m, n]);
+  }
+  return out;
+}
+
+/**
+ * "Barlow Steel Works of Linden Falls" where the sources say "Barlow Steel Works of Ridgeport";
+ * "Lind of the University of Oslo" where they say "Lind of the University of Copenhagen": what a
+ * name is "of", the sources give otherwise, and never as the draft does.
+ */
+function wrongOf(ctx: CheckContext, n: NameMention): ClaimResult | null {
+  const pair = ofPairs(ctx.sentence.tokens, ctx.sentence.names).find(([, x]) => x === n);
+  if (!pair) return null;
+  const owner = pair[0];
+  const entries = ctx.index.names.same(owner);
+  if (!entries.length) return null;
+  const found = new Map<string, { m: NameMention; id: number; count: number }>();
+  for (const id of new Set(entries.flatMap((e) => e.mentions))) {
+    const src = ctx.index.sentence(id);
+    for (const [m, x] of ofPairs(src.tokens, src.names)) {
+      if (!entries.some((e) => sameEntity(m, e))) continue;
+      if (sameEntity(x, n) || loose(x.key.replace(/ /g, '')) === loose(n.key.replace(/ /g, ''))) return null;
+      const f = found.get(x.key);
+      if (f) f.count++; else found.set(x.key, { m: x, id, count: 1 });
+    }
+  }
+  if (found.size !== 1) return null;
+  const [{ m, id }] = [...found.values()];
+  const ev = ctx.evidence(id, [{ start: m.start, end: m.end }]);
+  const right = ctx.index.docText(id).slice(m.start, m.end);
+  const the = ctx.sentence.tokens[owner.last + 2]?.low === 'the' ? 'the ' : '';
+  return {
+    kind: 'name', verdict: 'conflict', code: CODES.conflictingName, claimStart: n.start, claimEnd: n.end, start: n.start, end: n.end,
+    message: `Sources give ${owner.text} of ${the}${right} (${where(ev)}), not of ${the}${n.text}.`,
+    sourceValue: right, evidence: [ev],
+    fixes: [{ title: `Replace with '${right}' (${where(ev).replace(/:\d+$/, '')})`, start: n.start, end: n.end, newText: right }],
+  };
 }
 
 /** The two names differ only in words that say what kind of place or body each is. */
