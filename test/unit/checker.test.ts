@@ -172,6 +172,14 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'The contract went to Barlow Steel Works of Ridgeport.\n'), []);
     assert.deepEqual(flags(index, 'Professor Ingrid Lind of the University of Oslo led the trial.\n'), ["1:30 conflicting-name 'University of Oslo' -> 'University of Copenhagen'"]);
   });
+  it('another level of government or another seat is another office: "County Engineer", "MP for Kelderby North"', () => {
+    const index = corpusFrom({ 'paper.html': '<p>City Engineer Priya Venkataraman said the city has retimed 11 traffic signals.</p><p>Sarah Linwood, MP for Kelderby Central, said: "This is a blow for the whole city."</p>' });
+    assert.deepEqual(flags(index, 'County Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n').map((f) => f.split(' ')[1]), ['conflicting-name']);
+    assert.deepEqual(flags(index, 'City Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n'), []);
+    assert.deepEqual(flags(index, 'Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n'), []);
+    assert.deepEqual(flags(index, 'Sarah Linwood, MP for Kelderby North, said it was a blow for the whole city.\n').map((f) => f.split(' ')[1]), ['conflicting-name', 'unsupported-name']);
+    assert.deepEqual(flags(index, 'Sarah Linwood, MP for Kelderby Central, said it was a blow for the whole city.\n'), []);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

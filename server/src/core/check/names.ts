@@ -16,6 +16,7 @@ const OFFICE_WORDS = new Set(['vice', 'deputy', 'prime', 'assistant', 'associate
   'labour', 'labor', 'agriculture', 'press', 'executive', 'financial', 'operating', 'technology', 'attorney', 'police', 'fire',
   'army', 'navy', 'air', 'budget', 'city', 'state', 'federal', 'regional', 'national', 'managing', 'plant', 'general']);
 // Heads that fit anyone in charge: "leader Emmanuel Macron" does not contradict "President".
+const LEVELS = new Set(['city', 'county', 'state', 'federal', 'national', 'regional', 'provincial', 'municipal']);
 const GENERIC_HEADS = new Set(['leader', 'official', 'head', 'chief', 'boss', 'figure', 'politician', 'representative', 'member']);
 const HEAD_SYNONYMS: readonly (readonly string[])[] = [
   ['spokesman', 'spokeswoman', 'spokesperson'], ['ceo', 'chief executive'], ['chairman', 'chairwoman', 'chair', 'chairperson'],
@@ -288,6 +289,14 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
     if (RANKS.has(role.head) && role.words.length === 1 && f.words.includes(role.head)) return true;
     if (GENERIC_HEADS.has(f.head) && !rank) return false;
     if (!sameHead(f.head, role.head)) return false;
+    // "County Engineer" is not the "City Engineer": another level of government is another office
+    const level = (ws: readonly string[]) => ws.filter((w) => LEVELS.has(w));
+    const dl = level(role.words), sl = level(f.words);
+    if (dl.length && sl.length && !dl.some((w) => sl.includes(w))) return false;
+    // "MP for Kelderby North" is not the "MP for Kelderby Central": what the office is for, when both say
+    const of = (ws: readonly string[]) => { const k = ws.findIndex((w) => w === 'for' || w === 'of' || w === 'to'); return k < 0 ? [] : ws.slice(k + 1).filter((w) => w !== 'the' && w !== 'and'); };
+    const dc = of(role.words), sc = of(f.words);
+    if (dc.length && sc.length && !dc.every((w) => sc.includes(w))) return false;
     const src = new Set(office(f.words));
     // every office word of the draft is in the source role, and the source's vice/deputy/prime is in the draft
     return draftOffice.every((w) => src.has(w) || w === role.head || src.has(w === 'defence' ? 'defense' : w === 'defense' ? 'defence' : w))
