@@ -180,6 +180,12 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'Sarah Linwood, MP for Kelderby North, said it was a blow for the whole city.\n').map((f) => f.split(' ')[1]), ['conflicting-name', 'unsupported-name']);
     assert.deepEqual(flags(index, 'Sarah Linwood, MP for Kelderby Central, said it was a blow for the whole city.\n'), []);
   });
+  it('a courtesy title gives way to the office after the name; a hyphenated title is one title', () => {
+    const index = corpusFrom({ 'paper.html': '<p>Professor Simon Redfern, the university\'s Pro-Vice-Chancellor for Arts and Humanities, sought to reassure current students.</p>' });
+    assert.deepEqual(flags(index, 'Professor Simon Redfern, the university\'s Deputy Vice-Chancellor, sought to reassure students.\n'), ["1:43 conflicting-name 'Deputy Vice-Chancellor' -> 'Pro-Vice-Chancellor for Arts and Humanities'"]);
+    assert.deepEqual(flags(index, 'Professor Simon Redfern sought to reassure current students.\n'), []);
+    assert.deepEqual(flags(index, 'Simon Redfern, the university\'s Pro-Vice-Chancellor for Arts and Humanities, sought to reassure students.\n'), []);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

@@ -2,7 +2,7 @@
 // variants, surname only, demonyms all match); a conflict when the sources know the person by
 // another first name, spell the name otherwise, or give them another role; unsupported when
 // no source mentions it.
-import { NameMention, contains, isOrgWord, loose, sameEntity, splitTitles } from '../extract/names';
+import { HONORIFICS, NameMention, contains, isOrgWord, loose, sameEntity, splitTitles } from '../extract/names';
 import { coverage, frameOf } from './frame';
 import { NameEntry, NameIndex, RoleFact } from '../index/names-index';
 import { STOP_WORDS, Token, fold } from '../text/tokens';
@@ -303,12 +303,14 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
       && [...src].filter((w) => RANKS.has(w) || w === 'prime').every((w) => draftOffice.includes(w));
   });
   if (fits) return null;
-  const specific = facts.filter((f) => rank || !GENERIC_HEADS.has(f.head));
+  const offices = facts.filter((f) => rank || !GENERIC_HEADS.has(f.head));
+  // a courtesy title ("Professor") is no office to offer when the sources give one
+  const specific = offices.some((f) => !HONORIFICS.has(f.head)) ? offices.filter((f) => !HONORIFICS.has(f.head)) : offices;
   if (!specific.length) return null;
   // the source roles, grouped by the office they name ("Chief Financial Officer" = "CFO"); the most frequent wording of the most frequent office
-  const offices = new Map<string, RoleFact[]>();
-  for (const f of specific) { const k = office(f.words).join(' '); const list = offices.get(k); if (list) list.push(f); else offices.set(k, [f]); }
-  const ranked = [...offices.values()].sort((a, b) => b.length - a.length);
+  const byOffice = new Map<string, RoleFact[]>();
+  for (const f of specific) { const k = office(f.words).join(' '); const list = byOffice.get(k); if (list) list.push(f); else byOffice.set(k, [f]); }
+  const ranked = [...byOffice.values()].sort((a, b) => b.length - a.length);
   const wordings = new Map<string, { f: RoleFact; n: number }>();
   for (const f of ranked[0]) { const k = f.text.toLowerCase(); const c = wordings.get(k); if (c) c.n++; else wordings.set(k, { f, n: 1 }); }
   const top = [...wordings.values()].sort((a, b) => b.n - a.n || b.f.text.length - a.f.text.length)[0].f;
@@ -322,9 +324,9 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
   return {
     kind: 'name', verdict: 'conflict', code: CODES.conflictingName,
     claimStart: role.start, claimEnd: n.end, start: role.start, end: role.end,
-    message: `Sources give ${n.text}'s role as ${offices.size === 1 ? top.text : [...new Set(ranked.map((l) => l[0].text))].slice(0, 3).join('; ')} (${ev.length ? where(ev[0]) : 'sources'}), not ${role.text}.`,
+    message: `Sources give ${n.text}'s role as ${byOffice.size === 1 ? top.text : [...new Set(ranked.map((l) => l[0].text))].slice(0, 3).join('; ')} (${ev.length ? where(ev[0]) : 'sources'}), not ${role.text}.`,
     sourceValue: `${top.text} ${n.text}`, evidence: ev,
-    fixes: offices.size === 1 ? [{ title: `Replace with '${replacement}' (${ev.length ? where(ev[0]).replace(/:\d+$/, '') : 'sources'})`, start: role.start, end: role.end, newText: replacement }] : [],
+    fixes: byOffice.size === 1 ? [{ title: `Replace with '${replacement}' (${ev.length ? where(ev[0]).replace(/:\d+$/, '') : 'sources'})`, start: role.start, end: role.end, newText: replacement }] : [],
   };
 }
 

@@ -28,6 +28,8 @@ export interface NameMention {
   /** a capital: the country whose government it may stand for ("Washington has 1,100 troops") */
   readonly seat?: string;
   readonly role?: Role;
+  /** a courtesy title before the name when an office follows it ("Professor" in "Professor Simon Redfern, the Pro-Vice-Chancellor,") */
+  readonly honorific?: Role;
   /** only common words ("White House", "Tourism"): never flagged as unknown, only used as support */
   readonly weak: boolean;
   /** looks like a person: a role, a speech verb, or two or more words that are not an organisation */
@@ -132,10 +134,12 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
     }
     let m = buildMention(toks, s, last, ctx.src);
     // a title in apposition: "François Thériault, the STSE's director general," / "the region's mayor, Ines Carvalho,"
-    if (m && !m.role && !m.country && !m.words.some((w) => ORG_WORDS.has(w))) {
+    // (a courtesy title before the name gives way to the office after it)
+    const courtesy = m?.role && HONORIFICS.has(m.role.head) ? m.role : undefined;
+    if (m && (!m.role || courtesy) && !m.country && !m.words.some((w) => ORG_WORDS.has(w))) {
       const paren = roleInParens(toks, m.last);
-      const r = paren ?? roleAfter(toks, m.last) ?? roleBefore(toks, m.first);
-      if (r) m = { ...m, role: makeRole(toks, r.from, r.to, ctx.src), person: true };
+      const r = paren ?? roleAfter(toks, m.last) ?? (courtesy ? null : roleBefore(toks, m.first));
+      if (r) m = { ...m, role: makeRole(toks, r.from, r.to, ctx.src), honorific: courtesy, person: true };
       // the words in the brackets are the title, not names of their own
       if (paren) last = paren.to + 1;
     }
@@ -153,6 +157,7 @@ function commonRoot(low: string): boolean {
   return isCommonWord(root) || isCommonWord(`${root}e`) || (m[2].startsWith('e') && isCommonWord(`${root}e`));
 }
 
+export const HONORIFICS: ReadonlySet<string> = new Set(['professor', 'prof', 'dr', 'doctor', 'sir', 'dame', 'cllr', 'rev', 'reverend']);
 const GENERIC_ROLE_WORDS = new Set(['chief', 'head', 'leader']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her']);
 const COMPLEMENT = new Set(['of', 'to', 'for', 'at', 'in']);
@@ -171,14 +176,17 @@ function roleAfter(toks: readonly Token[], last: number): { from: number; to: nu
   let from = k;
   while (k < toks.length && toks[k].kind === 'word' && possessive(toks[k]) && k - from < 3) { k++; from = k; }
   let head = -1;
-  for (let j = k; j < Math.min(toks.length, k + 6); j++) {
+  for (let j = k; j < Math.min(toks.length, k + 9); j++) {
     const t = toks[j];
+    // "Pro-Vice-Chancellor": a hyphen inside a title
+    if (t.text === '-' && !t.spaceBefore && toks[j + 1]?.kind === 'word' && !toks[j + 1].spaceBefore && j > k) continue;
     if (t.kind !== 'word') break;
     if (isRoleHead(t.low) || (t.low === 'executive' && toks[j - 1]?.low === 'chief')) head = j;
     // "chief medical officer": a word between two heads belongs to the title
     else if (head >= 0 && !ROLE_MODIFIERS.has(t.low) && !(t.kind === 'word' && !t.cap === !toks[head].cap && !isStopLike(t.low)
       && [toks[j + 1], toks[j + 2]].some((x) => x?.kind === 'word' && isRoleHead(x.low) && !GENERIC_ROLE_WORDS.has(x.low)))) break;
-    else if (!(ROLE_MODIFIERS.has(t.low) || COUNTRY_OF.has(t.low) || (t.cap && !isCommonWord(t.low)) || (!t.cap && isCommonWord(t.low) && !isStopLike(t.low)))) break;
+    else if (!(ROLE_MODIFIERS.has(t.low) || COUNTRY_OF.has(t.low) || (t.cap && !isCommonWord(t.low)) || (!t.cap && isCommonWord(t.low) && !isStopLike(t.low))
+      || (toks[j + 1]?.text === '-' && !toks[j + 1].spaceBefore))) break;
   }
   if (head < 0) return null;
   let to = head;

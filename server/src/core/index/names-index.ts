@@ -68,7 +68,7 @@ export class NameIndex {
     if (!boilerplate) e.content++;
     if (m.person) e.person = true;
     // "Co-founder and Chief Investment Officer": two titles, each a fact of its own
-    if (m.role) for (const r of splitTitles(m.role)) e.roles.push({ text: own(r.text), head: own(r.head), words: r.words.map(own), sentence });
+    for (const role of [m.honorific, m.role]) if (role) for (const r of splitTitles(role)) e.roles.push({ text: own(r.text), head: own(r.head), words: r.words.map(own), sentence });
   }
 
   remove(sentence: number, m: NameMention, boilerplate: boolean): void {
