@@ -186,6 +186,12 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'Professor Simon Redfern sought to reassure current students.\n'), []);
     assert.deepEqual(flags(index, 'Simon Redfern, the university\'s Pro-Vice-Chancellor for Arts and Humanities, sought to reassure students.\n'), []);
   });
+  it('a transcript label keeps its first name and a long title: the quote is put back in the right mouth', () => {
+    const index = corpusFrom({ 'session.txt': 'MAYOR JEAN PARK: Thank you all for coming.\n\nMARIA DELGADO (chief bridge engineer, Tasco River Bridge Authority): I would rather close it a week too early than a minute too late.\n\nGREGORY LUND (executive director): We will update the council.\n' });
+    const draft = '"I would rather close it a week too early than a minute too late," Lund said.\n';
+    assert.deepEqual(flags(index, draft), ["1:68 misattributed-quote 'Lund' -> 'Delgado'"]);
+    assert.match(checkDraft(index, draft, 'md').results.find((r) => r.code === 'misattributed-quote')!.message, /^Sources attribute this quotation to Maria Delgado \(chief bridge engineer, Tasco River Bridge Authority\) \(session\.txt:3\), not Lund\.$/);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

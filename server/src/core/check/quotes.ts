@@ -267,9 +267,12 @@ function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[]): Om
   const prev = ctx.sentence.tokens.filter((t) => t.end <= sp.start).pop();
   if (prev && /^(mr|mrs|ms|miss|mx|dr|prof)\.?$/i.test(prev.text) && /^\s*$/.test(ctx.text.slice(prev.end, sp.start))) start = prev.start;
   const ev = distinct(sources.map((x) => ctx.evidence(x.p.id, [{ start: x.p.words[x.p.from].start, end: x.p.words[x.p.to].end }])));
+  // a name in capitals (a transcript label) is shown as the sources write it elsewhere
+  const shown = right.text === right.text.toUpperCase() ? full : right.text;
   return {
     start, end: sp.end, verdict: 'conflict', code: CODES.misattributedQuote,
-    message: `Sources attribute this quotation to ${right.role ? `${right.role.text} ` : ''}${right.text} (${where(ev[0])}), not ${sp.text}.`,
+    // (a title after the name, as a transcript label gives it, stays after it: "Maria Delgado (chief bridge engineer, ...)")
+    message: `Sources attribute this quotation to ${!right.role ? shown : right.role.start > right.start ? `${shown} (${right.role.text})` : `${right.role.text} ${shown}`} (${where(ev[0])}), not ${sp.text}.`,
     sourceValue: newText, evidence: ev,
     fixes: [{ title: `Attribute to ${newText} (${where(ev[0]).replace(/:\d+$/, '')})`, start, end: sp.end, newText }],
   };

@@ -163,7 +163,11 @@ function labelSpeaker(text: string, start: number, end: number): Speaker {
   const labelStart = start + m[0].indexOf(m[1]);
   const labelEnd = labelStart + m[1].trimEnd().length;
   const toks = tokenize(text.slice(labelStart, labelEnd), labelStart);
-  const names = extractNames(toks, { skip: () => false, firstWord: 0, titleCase: false, src: text });
+  // a label is a name, not a sentence: "MARIA DELGADO", "KEN ABARA" keep their first word, common or not
+  // (when the last is no common word: "COUNCIL MEMBER" is a side, not a person)
+  const words = toks.filter((t) => t.kind === 'word');
+  const named = words.length >= 2 && !isCommonWord(words[words.length - 1].low);
+  const names = extractNames(toks, { skip: () => false, firstWord: named ? -1 : 0, titleCase: false, src: text });
   let n = names.find((x) => x.person) ?? names[names.length - 1];
   const title = m[2] ?? m[3];
   if (n && title && !n.role) {

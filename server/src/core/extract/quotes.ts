@@ -167,7 +167,7 @@ function subjectBefore(toks: readonly Token[], names: readonly NameMention[], ve
 }
 
 /** A speaker label at the start of a transcript paragraph: "CARVALHO:", "Jane Doe -- Chief Executive Officer:". */
-export const LABEL_RE = /^\s*([A-Z][\p{L}.'\u2019 -]{0,50}?)(?:\s*\(([^)\n]{1,50})\)|\s+--?\s+([^:\n]{1,60}))?:\s/u;
+export const LABEL_RE = /^\s*([A-Z][\p{L}.'\u2019 -]{0,50}?)(?:\s*\(([^)\n]{1,80})\)|\s+--?\s+([^:\n]{1,60}))?:\s/u;
 
 export function labelWords(label: string): string[] {
   return label.split(/\s+/).map((w) => fold(w)).filter(Boolean);
