@@ -192,6 +192,12 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, draft), ["1:68 misattributed-quote 'Lund' -> 'Delgado'"]);
     assert.match(checkDraft(index, draft, 'md').results.find((r) => r.code === 'misattributed-quote')!.message, /^Sources attribute this quotation to Maria Delgado \(chief bridge engineer, Tasco River Bridge Authority\) \(session\.txt:3\), not Lund\.$/);
   });
+  it('"yesterday" in a release dated Wednesday 15 October 2025 is Tuesday: it backs the draft, and never contradicts it', () => {
+    const index = corpusFrom({ 'release.md': 'Published: Wednesday 15 October 2025\n\nKelbridge City Council\'s cabinet yesterday approved Homes for Kelbridge, a £184 million programme.\n' });
+    assert.deepEqual(flags(index, 'The cabinet approved Homes for Kelbridge, a £184 million programme, on Tuesday.\n'), []);
+    assert.deepEqual(flags(index, 'The cabinet approved Homes for Kelbridge, a £184 million programme, on 14 October.\n'), []);
+    assert.deepEqual(flags(index, 'The cabinet approved Homes for Kelbridge, a £184 million programme, on Thursday.\n').map((f) => f.split(' ')[1]), ['unsupported-date']);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

@@ -5,7 +5,7 @@ import { DateMention, dateSupports, weekdayOf, datesCompatible, formatDate, rewr
 import { CheckContext, distinct, where } from './context';
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { MONTH_NAMES, SPEECH_VERBS, WEEKDAY_NAMES } from '../text/vocab';
-import { STOP_WORDS, stem } from '../text/tokens';
+import { STOP_WORDS, Token, stem } from '../text/tokens';
 import { Frame, coverage, frameOf } from './frame';
 import { clash, missing } from './figures';
 import { CODES, ClaimResult, Evidence } from './types';
@@ -54,7 +54,8 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     const dateOfFigure = (sd: DateMention) => src.dates.find((o) => o !== sd && src.quantities.some((f) => tiedHere.some((x) => comparable(x, f) && sameValue(x, f))
       && oneClause(src.tokens, f, o) && !oneClause(src.tokens, f, sd)));
     const dated = ctx.index.doc(id).date?.at;
-    for (const given of src.dates) {
+    const relative = relativeDays(src.tokens, dated, ctx.index.doc(id).date?.sentence === id).filter((r) => dateSupports(d, r));
+    for (const given of [...src.dates, ...relative]) {
       // "approved ... on Thursday" in a story dated Thursday 5 February 2026 is 5 February: a reason to agree only
       const onDay = onDocDay(given, dated);
       const sd = onDay && dateSupports(d, onDay) && !dateSupports(d, given) ? onDay : given;
@@ -263,6 +264,23 @@ function onDocDay(sd: DateMention, at: Pick<DateMention, 'year' | 'month' | 'day
   if (w === undefined) return undefined;
   const t = new Date(Date.UTC(at.year!, at.month! - 1, at.day! - ((w - sd.weekday + 7) % 7)));
   return { ...sd, year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/**
+ * "The cabinet yesterday approved ..." in a release dated Wednesday 15 October 2025: Tuesday
+ * 14 October. Only ever a reason to agree: the words say when, relative to the story's date.
+ */
+function relativeDays(toks: readonly Token[], at: Pick<DateMention, 'year' | 'month' | 'day'> | undefined, dateLine: boolean): DateMention[] {
+  if (!at || dateLine || weekdayOf(at) === undefined) return [];
+  const out: DateMention[] = [];
+  toks.forEach((t, k) => {
+    const back = t.low === 'yesterday' ? 1 : t.low === 'today' ? 0 : -1;
+    if (back < 0) return;
+    const day = new Date(Date.UTC(at.year!, at.month! - 1, at.day! - back));
+    const full = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
+    out.push({ first: k, last: k, start: t.start, end: t.end, ...full, weekday: weekdayOf(full), at: {} });
+  });
+  return out;
 }
 
 /** No clause boundary (a comma, semicolon, colon or dash) between two claims of a sentence. */
