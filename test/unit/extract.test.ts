@@ -38,6 +38,7 @@ describe('extract: dates', () => {
     ['It peaked on Saturday, October 12, the highest since 1987.', ['Saturday, October 12=-/10/12/6', '1987=1987/-/-/-']],
     ['The record was set in November 2014; results on 2024-06-18.', ['November 2014=2014/11/-/-', '2024-06-18=2024/6/18/-']],
     ['Monday\u2019s announcement came last Saturday.', ['Monday\u2019s=-/-/-/1', 'Saturday=-/-/-/6']],
+    ['Media enquiries (Monday to Friday, 9am to 5pm); lines open Mon-Fri 8 a.m. to 6 p.m.; the strike runs from Monday to Friday.', ['Monday=-/-/-/1', 'Friday=-/-/-/5']],
   ];
   for (const [text, want] of cases) it(text, () => assert.deepEqual(dates(text), want));
 

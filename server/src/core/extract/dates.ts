@@ -52,7 +52,21 @@ export function extractDates(toks: readonly Token[], skip: (i: number) => boolea
     const d = dateAt(toks, i);
     if (d) { out.push(d); i = d.last; }
   }
-  return out;
+  return out.filter((d, k) => !openingHours(toks, d, out[k + 1]) && !openingHours(toks, out[k - 1], d));
+}
+
+/** "(Monday to Friday, 9am to 5pm)": days of a timetable, not a date. */
+function openingHours(toks: readonly Token[], a: DateMention | undefined, b: DateMention | undefined): boolean {
+  if (!a || !b || a.weekday === undefined || b.weekday === undefined || a.day !== undefined || b.day !== undefined) return false;
+  if (b.first - a.last !== 2 || !/^(to|through|until|-|–)$/i.test(toks[a.last + 1].text)) return false;
+  for (let k = b.last + 1; k < Math.min(toks.length, b.last + 5); k++) if (isTime(toks, k)) return true;
+  return false;
+}
+
+/** "9am", "8 a.m.", "09:00". */
+function isTime(toks: readonly Token[], k: number): boolean {
+  if (/^\d{1,2}(am|pm)$/i.test(toks[k].text)) return true;
+  return /^\d{1,2}$/.test(toks[k].text) && /^(am|pm|a\.m\.|p\.m\.|:)$/i.test(toks[k + 1]?.text ?? '');
 }
 
 function dateAt(toks: readonly Token[], i: number): DateMention | null {
