@@ -198,6 +198,12 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'The cabinet approved Homes for Kelbridge, a £184 million programme, on 14 October.\n'), []);
     assert.deepEqual(flags(index, 'The cabinet approved Homes for Kelbridge, a £184 million programme, on Thursday.\n').map((f) => f.split(' ')[1]), ['unsupported-date']);
   });
+  it('a label\'s side or organisation is no title; a title before the full name is no other first name', () => {
+    const index = corpusFrom({ 'briefing.txt': 'Present: Samuel Reyes (Deputy Harbour Master); Cdr Elena Varga (District Commander, Coastguard)\n\nELENA VARGA (Coastguard): We have recovered 12 of the 38 containers.\n\nSAMUEL REYES (Deputy Harbour Master): This is the most serious incident in twenty years.\n' });
+    assert.deepEqual(flags(index, 'ELENA VARGA (Coastguard): We have recovered 12 of the 38 containers.\n'), []);
+    assert.deepEqual(flags(index, 'Coastguard district commander Elena Varga said 12 of the 38 containers had been recovered.\n'), []);
+    assert.deepEqual(flags(index, 'Deputy Harbour Master Samuel Reyes called it the most serious incident in twenty years.\n'), []);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

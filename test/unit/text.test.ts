@@ -13,6 +13,7 @@ describe('text: sentences', () => {
   it('does not break after abbreviations, initials, decimals or U.S. mid-sentence', () => {
     assert.deepEqual(sentences('Gen. Tiani met J. D. Vance on Aug. 3 in the U.S. Embassy. Debt was 7.92 billion. The end.'),
       ['Gen. Tiani met J. D. Vance on Aug. 3 in the U.S. Embassy.', 'Debt was 7.92 billion.', 'The end.']);
+    assert.deepEqual(sentences('A snuffbox, Paris, c. 1765. A clock, ca. 1740. Rated c. The end.'), ['A snuffbox, Paris, c. 1765.', 'A clock, ca. 1740.', 'Rated c.', 'The end.']);
   });
   it('reads a line of scraped text as its own paragraph, and a Markdown line break as a wrap', () => {
     assert.deepEqual(sentences('France in talks with Niger officials over troops withdrawal\nShort Url\n'), ['France in talks with Niger officials over troops withdrawal', 'Short Url']);

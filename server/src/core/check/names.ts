@@ -58,7 +58,9 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
   if (n.words.length >= 2) {
     const last = n.words[n.words.length - 1];
     // ("Radio Kelderby" is a station, not a first name and a surname)
-    const all = n.words.some(isOrgWord) ? [] : names.withSurname(last).filter((e) => e.person && e.words.length >= 2 && loose(e.words[0]) !== loose(n.words[0]));
+    // ("Harbour Master Samuel Reyes" ends with the sources' "Samuel Reyes": the words before are a title)
+    const endsWith = (e: NameEntry) => e.words.length < n.words.length && e.words.every((w, k) => loose(w) === loose(n.words[n.words.length - e.words.length + k]));
+    const all = n.words.some(isOrgWord) ? [] : names.withSurname(last).filter((e) => e.person && e.words.length >= 2 && loose(e.words[0]) !== loose(n.words[0]) && !endsWith(e));
     // one person however often named: "Ó Móráin" and "Deputy Pádraig Ó Móráin" are "Pádraig Ó Móráin"
     const people = all.filter((e) => !all.some((o) => o !== e && o.words.length > e.words.length && contains(o.words, e.words)));
     if (people.length && new Set(people.map((e) => e.key)).size === 1) return misnamed(ctx, n, people[0], 'first name');
@@ -275,7 +277,10 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
     for (const t of titles) { const r = checkRole(ctx, { ...n, role: { ...role, ...t } }, entries); if (r) return r; }
     return null;
   }
-  let facts: RoleFact[] = entries.filter((e) => e.person || e.roles.length).flatMap((e) => e.roles);
+  // (a label's side or organisation, "ELENA VARGA (Coastguard)", is no title: not checked, and no fact)
+  const titled = (ws: readonly string[]) => ws.some((w) => ROLE_HEADS.has(w) || OFFICE_WORDS.has(w));
+  if (!titled(role.words)) return null;
+  let facts: RoleFact[] = entries.filter((e) => e.person || e.roles.length).flatMap((e) => e.roles).filter((f) => titled(f.words));
   // the office a title names; organisations and other words in it do not count ("Meridian Capital analyst")
   const office = (words: readonly string[]) => words.filter((w) => ROLE_HEADS.has(w) || OFFICE_WORDS.has(w));
   const draftOffice = office(role.words);

@@ -218,7 +218,8 @@ function roleInParens(toks: readonly Token[], last: number): { from: number; to:
   while (close < toks.length && close - last <= 10 && toks[close].text !== ')') close++;
   if (toks[close]?.text !== ')' || close === last + 2) return null;
   const inner = toks.slice(last + 2, close);
-  if (!inner.every((t) => t.kind === 'word' || t.text === '-')) return null;
+  // ("Cdr Elena Varga (District Commander, Coastguard)": the title and whose it is)
+  if (!inner.every((t) => t.kind === 'word' || t.text === '-' || t.text === ',')) return null;
   if (!inner.some((t) => isRoleHead(t.low))) return null;
   return { from: last + 2, to: close - 1 };
 }

@@ -181,6 +181,8 @@ function isSentenceEndingPeriod(text: string, paraStart: number, dot: number, ne
     // "No. 4", "Gen. Tiani", "Aug. 3" - but "said no. The" is rare enough to ignore
     return false;
   }
+  // "c. 1765", "ca. 1900": circa before a year
+  if ((word === 'c' || word === 'ca') && /^\s*\d/.test(text.slice(dot + 1, dot + 4))) return false;
   if (/^\p{Lu}$/u.test(word)) return false; // an initial: "J. D. Vance"
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) {
     // "U.S." then a capital: a sentence end only before a typical sentence start
