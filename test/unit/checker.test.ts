@@ -204,6 +204,14 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'Coastguard district commander Elena Varga said 12 of the 38 containers had been recovered.\n'), []);
     assert.deepEqual(flags(index, 'Deputy Harbour Master Samuel Reyes called it the most serious incident in twenty years.\n'), []);
   });
+  it('"12 of the 38 containers" counts containers; a dateline\'s date is when the story was filed', () => {
+    const index = corpusFrom({
+      'briefing.txt': 'ELENA VARGA (Coastguard): As of this morning we have recovered 12 of the 38 containers.\n',
+      'wire.txt': 'HARWICK, March 5 (Meridian News) - Castellane Lines said on Wednesday it had set aside 14 million euros after one of its ships hit a quayside crane at the Port of Harwick.\n\nThe ship struck the crane on Tuesday night.\n',
+    });
+    assert.deepEqual(flags(index, 'Elena Varga said 12 containers had been recovered by the morning.\n'), []);
+    assert.deepEqual(flags(index, 'Castellane Lines has set aside 14 million euros after its ship struck a crane at the Port of Harwick on 4 March.\n').map((f) => f.split(' ')[1]), ['unsupported-date']);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

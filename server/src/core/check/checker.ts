@@ -5,6 +5,7 @@ import { TextFormat, toProse } from '../corpus/prose';
 import { CorpusIndex, termsOf } from '../index/corpus-index';
 import { CheckContext, SourceCache } from './context';
 import { checkDate } from './dates';
+import { DATELINE } from '../extract/dates';
 import { checkFigure } from './figures';
 import { checkName } from './names';
 import { checkQuote } from './quotes';
@@ -42,7 +43,6 @@ export function checkDraft(index: CorpusIndex, content: string, format: TextForm
   return { analysis, results, errors };
 }
 
-const DRAFT_DATELINE = /^\s*[A-Z][A-Z .'\u2019-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014:]\s/;
 const LIST_MARKER = /^\s*\(?\d{1,3}[.)]\s*$/;
 
 export function checkSentence(index: CorpusIndex, cache: SourceCache, analysis: AnalyzedText, s: AnalyzedSentence, opts: CheckOptions = {}): { results: ClaimResult[]; errors: RuleError[] } {
@@ -60,7 +60,7 @@ export function checkSentence(index: CorpusIndex, cache: SourceCache, analysis: 
     }
   };
   // the draft's own dateline ("MADRID, March 4 (Reuters) - ...") is when the reporter filed, not a claim of the sources
-  const dateline = DRAFT_DATELINE.exec(analysis.text.slice(s.start, Math.min(s.end, s.start + 80)));
+  const dateline = DATELINE.exec(analysis.text.slice(s.start, Math.min(s.end, s.start + 80)));
   const filed = dateline ? s.start + dateline[0].length : s.start;
   if (on('date')) for (const d of s.dates) if (!inQuote(s, d.start, d.end) && d.end > filed) run('date', d.start, () => checkDate(ctx, d));
   // a list item's number ("1. Hospital waiting lists fall") is its place in the list, not a figure

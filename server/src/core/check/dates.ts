@@ -1,7 +1,7 @@
 // Rule: a date is supported when a source sentence about the same event states the same
 // fields; left alone when a source about it agrees on what both state ("in July" for
 // "July 26"); a conflict when such a source states another day, month, year or weekday.
-import { DateMention, dateSupports, weekdayOf, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
+import { DATELINE, DateMention, dateSupports, weekdayOf, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
 import { CheckContext, distinct, where } from './context';
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { MONTH_NAMES, SPEECH_VERBS, WEEKDAY_NAMES } from '../text/vocab';
@@ -54,8 +54,12 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     const dateOfFigure = (sd: DateMention) => src.dates.find((o) => o !== sd && src.quantities.some((f) => tiedHere.some((x) => comparable(x, f) && sameValue(x, f))
       && oneClause(src.tokens, f, o) && !oneClause(src.tokens, f, sd)));
     const dated = ctx.index.doc(id).date?.at;
+    // the dateline's date ("HARWICK, March 5 (Meridian News) -") is when the story was filed, not when its events happened
+    const text = ctx.index.docText(id);
+    const line = DATELINE.exec(text.slice(src.start, Math.min(src.end, src.start + 80)));
+    const filedBy = line ? src.start + line[0].length : -1;
     const relative = relativeDays(src.tokens, dated, ctx.index.doc(id).date?.sentence === id).filter((r) => dateSupports(d, r));
-    for (const given of [...src.dates, ...relative]) {
+    for (const given of [...src.dates.filter((x) => x.end > filedBy), ...relative]) {
       // "approved ... on Thursday" in a story dated Thursday 5 February 2026 is 5 February: a reason to agree only
       const onDay = onDocDay(given, dated);
       const sd = onDay && dateSupports(d, onDay) && !dateSupports(d, given) ? onDay : given;

@@ -114,6 +114,9 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
     if (!np.length && (withNoun === 'adjacent' ? toks[k]?.low === 'of' : NP_PREPS.has(toks[k]?.low ?? ''))) {
       let j = k + 1;
       while (j < toks.length && ARTICLES.has(toks[j].low)) j++;
+      // "12 of the 38 containers": the part counts what its whole counts
+      const whole = s.quantities.find((x) => x.first === j);
+      if (whole) j = whole.last + 1;
       collect(j);
     }
     // the head: the first plural noun, else the last word before a participle ("1,500 people gathered")

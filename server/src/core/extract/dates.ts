@@ -45,6 +45,9 @@ function dayEnd(toks: readonly Token[], i: number): number {
   return s && !s.spaceBefore && /^(st|nd|rd|th)$/.test(s.low) ? i + 1 : i;
 }
 
+/** A wire dateline at the start of a text: "MADRID, March 4 (Reuters) - ", "HARWICK, 5 March 2025 -". */
+export const DATELINE = /^\s*[A-Z][A-Z .'\u2019-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014:]\s/;
+
 export function extractDates(toks: readonly Token[], skip: (i: number) => boolean): DateMention[] {
   const out: DateMention[] = [];
   for (let i = 0; i < toks.length; i++) {
