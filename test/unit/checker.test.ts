@@ -212,6 +212,12 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'Elena Varga said 12 containers had been recovered by the morning.\n'), []);
     assert.deepEqual(flags(index, 'Castellane Lines has set aside 14 million euros after its ship struck a crane at the Port of Harwick on 4 March.\n').map((f) => f.split(' ')[1]), ['unsupported-date']);
   });
+  it('a chief above the head is a rank: "Detective Inspector" for a Detective Chief Inspector; "Harbour Master" for the deputy', () => {
+    const index = corpusFrom({ 'appeal.txt': 'Detective Chief Inspector Mark Ellery said the burglary was planned.\n\nDeputy Harbour Master Samuel Reyes said the quay was closed.\n' });
+    assert.deepEqual(flags(index, 'Detective Inspector Mark Ellery said the burglary was planned.\n'), ["1:11 conflicting-name 'Inspector' -> 'Chief Inspector'"]);
+    assert.deepEqual(flags(index, 'Detective Chief Inspector Mark Ellery said the burglary was planned.\n'), []);
+    assert.deepEqual(flags(index, 'Harbour Master Samuel Reyes said the quay was closed.\n').map((f) => f.split(' ')[1]), ['conflicting-name']);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

@@ -305,7 +305,8 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
     const src = new Set(office(f.words));
     // every office word of the draft is in the source role, and the source's vice/deputy/prime is in the draft
     return draftOffice.every((w) => src.has(w) || w === role.head || src.has(w === 'defence' ? 'defense' : w === 'defense' ? 'defence' : w))
-      && [...src].filter((w) => RANKS.has(w) || w === 'prime').every((w) => draftOffice.includes(w));
+      // ("Detective Inspector" is not the "Detective Chief Inspector": a chief above a head is a rank too)
+      && [...src].filter((w) => RANKS.has(w) || w === 'prime' || (w === 'chief' && f.head !== 'chief')).every((w) => draftOffice.includes(w));
   });
   if (fits) return null;
   const offices = facts.filter((f) => rank || !GENERIC_HEADS.has(f.head));

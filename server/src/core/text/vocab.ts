@@ -37,7 +37,7 @@ export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
 export const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** Heads of titles and roles: the word that says what someone is ("Minister", "Mayor", "meteorologist"). */
-export const ROLE_HEADS: ReadonlySet<string> = new Set(('president vice-president minister premier chancellor mayor governor '
+export const ROLE_HEADS: ReadonlySet<string> = new Set(('president vice-president minister premier chancellor mayor governor master '
   + 'senator congressman congresswoman representative director secretary spokesman spokeswoman spokesperson ambassador envoy '
   + 'general colonel lieutenant major captain commander admiral marshal sergeant brigadier chief head chairman chairwoman '
   + 'chair ceo cfo coo cto founder manager officer inspector superintendent commissioner councillor councilor alderman judge justice '
