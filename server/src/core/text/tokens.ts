@@ -36,10 +36,13 @@ export function tokenize(text: string, base = 0): Token[] {
     // something else (a URL, an e-mail address, "U.S.", "don't", "1,500", any non-ASCII
     // letter) the regex reads from here, so the tokens are exactly the regex's.
     let kind: TokenKind | undefined, q = p + 1, at = p, t: string;
+    let known = -1;
     if (c < 128) {
       if (isAsciiLetter(c)) {
-        while (q < n && isAsciiLetter(text.charCodeAt(q))) q++;
-        if (q === n || wordEndsAt(text, q)) kind = 'word';
+        // the letters' hash, to find the word in the table without slicing it out first
+        let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+        for (let d; q < n && isAsciiLetter(d = text.charCodeAt(q)); q++) h = Math.imul(h ^ d, 0x01000193);
+        if (q === n || wordEndsAt(text, q)) { kind = 'word'; known = knownWord(text, p, q, h); }
       } else if (c >= 48 && c <= 57) {
         while (q < n && isDigit(text.charCodeAt(q))) q++;
         if (q === n || numberEndsAt(text, q)) kind = 'num';
@@ -51,9 +54,12 @@ export function tokenize(text: string, base = 0): Token[] {
       if (!m) break;
       t = m[0]; at = m.index; q = at + t.length;
       kind = m[1] ? 'url' : m[2] ? 'num' : m[3] ? 'word' : 'punct';
-    } else t = kind === 'punct' ? text[p] : text.slice(p, q);
+    } else t = known >= 0 ? asciiText[known]! : kind === 'punct' ? text[p] : text.slice(p, q);
     let low: string, st: string, cap = false;
-    if (kind === 'word') {
+    if (known >= 0) {
+      const w = asciiForms[known]!;
+      low = w.low; st = w.stem; cap = w.cap;
+    } else if (kind === 'word') {
       const w = wordOf(t);
       low = w.low; st = w.stem; cap = w.cap;
     } else if (kind === 'punct') {
@@ -116,6 +122,34 @@ function wordOf(t: string): WordForms {
     }
   }
   return w;
+}
+
+// Plain ASCII words by a hash of their letters (open addressing): a word seen before is found
+// where it stands in the text, and its token takes the table's copy instead of a new slice.
+const ASCII_SLOTS = 1 << 16, ASCII_MAX = ASCII_SLOTS * 0.75;
+const asciiText: (string | undefined)[] = new Array(ASCII_SLOTS).fill(undefined);
+const asciiForms: (WordForms | undefined)[] = new Array(ASCII_SLOTS).fill(undefined);
+let asciiCount = 0;
+
+/** The slot of text[p, q) (ASCII letters of hash h) in the table, added when new; -1 for a long word. */
+function knownWord(text: string, p: number, q: number, h: number): number {
+  const len = q - p;
+  if (len > 40) return -1;
+  let i = h & (ASCII_SLOTS - 1);
+  for (let w = asciiText[i]; w !== undefined; w = asciiText[i]) {
+    if (w.length === len && text.startsWith(w, p)) return i;
+    i = (i + 1) & (ASCII_SLOTS - 1);
+  }
+  if (asciiCount >= ASCII_MAX) {
+    asciiText.fill(undefined); asciiForms.fill(undefined); asciiCount = 0;
+    i = h & (ASCII_SLOTS - 1);
+  }
+  const t = own(text.slice(p, q));
+  const w = wordOf(t);
+  asciiText[i] = t;
+  asciiForms[i] = { low: own(w.low), stem: own(w.stem), cap: w.cap };
+  asciiCount++;
+  return i;
 }
 
 export function isUpper(ch: string | undefined): boolean {
