@@ -36,7 +36,7 @@ export function tokenize(text: string, base = 0): Token[] {
     // something else (a URL, an e-mail address, "U.S.", "don't", "1,500", any non-ASCII
     // letter) the regex reads from here, so the tokens are exactly the regex's.
     let kind: TokenKind | undefined, q = p + 1, at = p, t: string;
-    let known = -1;
+    let known: KnownWord | undefined;
     if (c < 128) {
       if (isAsciiLetter(c)) {
         // the letters' hash, to find the word in the table without slicing it out first
@@ -54,11 +54,10 @@ export function tokenize(text: string, base = 0): Token[] {
       if (!m) break;
       t = m[0]; at = m.index; q = at + t.length;
       kind = m[1] ? 'url' : m[2] ? 'num' : m[3] ? 'word' : 'punct';
-    } else t = known >= 0 ? asciiText[known]! : kind === 'punct' ? text[p] : text.slice(p, q);
+    } else t = known !== undefined ? known.text : kind === 'punct' ? text[p] : text.slice(p, q);
     let low: string, st: string, cap = false;
-    if (known >= 0) {
-      const w = asciiForms[known]!;
-      low = w.low; st = w.stem; cap = w.cap;
+    if (known !== undefined) {
+      low = known.low; st = known.stem; cap = known.cap;
     } else if (kind === 'word') {
       const w = wordOf(t);
       low = w.low; st = w.stem; cap = w.cap;
@@ -126,30 +125,28 @@ function wordOf(t: string): WordForms {
 
 // Plain ASCII words by a hash of their letters (open addressing): a word seen before is found
 // where it stands in the text, and its token takes the table's copy instead of a new slice.
-const ASCII_SLOTS = 1 << 16, ASCII_MAX = ASCII_SLOTS * 0.75;
-const asciiText: (string | undefined)[] = new Array(ASCII_SLOTS).fill(undefined);
-const asciiForms: (WordForms | undefined)[] = new Array(ASCII_SLOTS).fill(undefined);
+interface KnownWord extends WordForms { readonly text: string }
+const ASCII_SLOTS = 1 << 15, ASCII_MAX = ASCII_SLOTS * 0.75;
+const asciiWords: (KnownWord | undefined)[] = new Array(ASCII_SLOTS).fill(undefined);
 let asciiCount = 0;
 
-/** The slot of text[p, q) (ASCII letters of hash h) in the table, added when new; -1 for a long word. */
-function knownWord(text: string, p: number, q: number, h: number): number {
+/** The entry of text[p, q) (ASCII letters of hash h) in the table, added when new; none for a long word. */
+function knownWord(text: string, p: number, q: number, h: number): KnownWord | undefined {
   const len = q - p;
-  if (len > 40) return -1;
+  if (len > 40) return undefined;
   let i = h & (ASCII_SLOTS - 1);
-  for (let w = asciiText[i]; w !== undefined; w = asciiText[i]) {
-    if (w.length === len && text.startsWith(w, p)) return i;
+  for (let w = asciiWords[i]; w !== undefined; w = asciiWords[i]) {
+    if (w.text.length === len && text.startsWith(w.text, p)) return w;
     i = (i + 1) & (ASCII_SLOTS - 1);
   }
   if (asciiCount >= ASCII_MAX) {
-    asciiText.fill(undefined); asciiForms.fill(undefined); asciiCount = 0;
+    asciiWords.fill(undefined); asciiCount = 0;
     i = h & (ASCII_SLOTS - 1);
   }
   const t = own(text.slice(p, q));
   const w = wordOf(t);
-  asciiText[i] = t;
-  asciiForms[i] = { low: own(w.low), stem: own(w.stem), cap: w.cap };
   asciiCount++;
-  return i;
+  return (asciiWords[i] = { text: t, low: own(w.low), stem: own(w.stem), cap: w.cap });
 }
 
 export function isUpper(ch: string | undefined): boolean {
