@@ -125,28 +125,43 @@ function wordOf(t: string): WordForms {
 
 // Plain ASCII words by a hash of their letters (open addressing): a word seen before is found
 // where it stands in the text, and its token takes the table's copy instead of a new slice.
-interface KnownWord extends WordForms { readonly text: string }
-const ASCII_SLOTS = 1 << 15, ASCII_MAX = ASCII_SLOTS * 0.75;
-const asciiWords: (KnownWord | undefined)[] = new Array(ASCII_SLOTS).fill(undefined);
+interface KnownWord extends WordForms { readonly text: string; readonly hash: number }
+// the table starts small (a hit then stays in the cache) and doubles up to MAX_SLOTS, then starts over
+const MAX_SLOTS = 1 << 16;
+let asciiWords: (KnownWord | undefined)[] = new Array(4096).fill(undefined);
 let asciiCount = 0;
 
 /** The entry of text[p, q) (ASCII letters of hash h) in the table, added when new; none for a long word. */
 function knownWord(text: string, p: number, q: number, h: number): KnownWord | undefined {
   const len = q - p;
   if (len > 40) return undefined;
-  let i = h & (ASCII_SLOTS - 1);
+  let mask = asciiWords.length - 1;
+  let i = h & mask;
   for (let w = asciiWords[i]; w !== undefined; w = asciiWords[i]) {
-    if (w.text.length === len && text.startsWith(w.text, p)) return w;
-    i = (i + 1) & (ASCII_SLOTS - 1);
+    if (w.hash === h && w.text.length === len && text.startsWith(w.text, p)) return w;
+    i = (i + 1) & mask;
   }
-  if (asciiCount >= ASCII_MAX) {
-    asciiWords.fill(undefined); asciiCount = 0;
-    i = h & (ASCII_SLOTS - 1);
+  if (asciiCount >= asciiWords.length * 0.75) {
+    const old = asciiWords;
+    asciiWords = new Array(old.length < MAX_SLOTS ? old.length * 2 : 4096).fill(undefined);
+    mask = asciiWords.length - 1;
+    asciiCount = 0;
+    if (asciiWords.length > old.length) {
+      for (const w of old) {
+        if (w === undefined) continue;
+        let j = w.hash & mask;
+        while (asciiWords[j] !== undefined) j = (j + 1) & mask;
+        asciiWords[j] = w;
+        asciiCount++;
+      }
+    }
+    i = h & mask;
+    while (asciiWords[i] !== undefined) i = (i + 1) & mask;
   }
   const t = own(text.slice(p, q));
   const w = wordOf(t);
   asciiCount++;
-  return (asciiWords[i] = { text: t, low: own(w.low), stem: own(w.stem), cap: w.cap });
+  return (asciiWords[i] = { text: t, low: own(w.low), stem: own(w.stem), cap: w.cap, hash: h });
 }
 
 export function isUpper(ch: string | undefined): boolean {
