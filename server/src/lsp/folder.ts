@@ -9,7 +9,7 @@ import { formatOfPath } from '../core/corpus/prose';
 import { CorpusIndex, IndexSnapshot, SourceDoc } from '../core/index/corpus-index';
 import { CorpusSettings, FoundFile, inCorpus, proseLoader, readSource, toPosix } from '../node/corpus-files';
 import { BuildReport, BuildRequest, Plan, Stamp, buildInProcess, indexFrom, planBuild, saveIndex } from '../node/index-build';
-import { WorkerJob, WorkerResult, startWorker } from '../node/index-worker';
+import { ChunkMessage, ChunkResult, WorkerJob, WorkerResult, startWorker } from '../node/index-worker';
 import { mergeSnapshots } from '../core/index/merge';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -87,9 +87,8 @@ export class Folder {
       } else {
         const n = plan.files.length > 200 ? Math.max(1, Math.min(2, availableParallelism())) : 1;
         const shares = Array.from({ length: n }, (_, k) => plan.files.filter((_f, i) => i % n === k));
-        const done = new Array(n).fill(0);
-        const parts = await Promise.all(shares.map((files, k) => runWorker({ kind: 'files', files, stamps: files.flatMap((f) => { const s = plan.stamps.get(f.rel); return s ? [[f.rel, s] as [string, Stamp]] : []; }), settings }, (d) => { done[k] = d; progress(done.reduce((a, b) => a + b, 0), plan.files.length); })));
-        const snapshot = mergeSnapshots(parts.flatMap((p) => [...(p.parts ?? []), p.snapshot]));
+        const parts = await runChunks(shares, plan.stamps, settings, progress);
+        const snapshot = mergeSnapshots(parts.length ? parts.map((p) => p.snapshot) : [new CorpusIndex().snapshot()]);
         index = indexFrom(snapshot, settings.maxFileBytes, this.stale);
         report = { skipped: [...plan.skipped, ...parts.flatMap((p) => p.skipped)], missing: plan.missing, notes: parts.flatMap((p) => p.notes), source: 'built', reread: plan.files.length, workers: n };
         if (plan.base) save = saver(plan.base, snapshot, index, plan.stamps);
@@ -153,18 +152,63 @@ function runPlan(req: BuildRequest): Promise<Plan> {
   });
 }
 
+/** Files a worker indexes at a time, alone: a part of the index, merged with the others in order. */
+const CHUNK = 800;
+
+/**
+ * Indexes the shares' files in chunks of CHUNK, one worker per share. A worker takes its own
+ * share's chunks from the front and, once they are all handed out, the last chunks left of
+ * another share, so neither worker idles while the other still has chunks to start. A chunk is
+ * indexed alone whoever indexes it, so the parts (in chunk order) are those of fixed shares.
+ */
+function runChunks(shares: readonly FoundFile[][], stamps: ReadonlyMap<string, Stamp>, settings: CorpusSettings, progress: (done: number, total: number) => void): Promise<ChunkResult[]> {
+  const script = workerScript();
+  if (!script) return Promise.reject(new Error('no worker script'));
+  const chunks: FoundFile[][] = [];
+  const queues = shares.map((files) => {
+    const q: number[] = [];
+    for (let from = 0; from < files.length; from += CHUNK) { q.push(chunks.length); chunks.push(files.slice(from, from + CHUNK)); }
+    return q;
+  });
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  const done = new Array<number>(chunks.length).fill(0);
+  const parts = new Array<ChunkResult>(chunks.length);
+  return new Promise((resolve, reject) => {
+    let alive = shares.length;
+    const workers: Worker[] = [];
+    const fail = (e: Error) => { for (const w of workers) void w.terminate(); reject(e); };
+    shares.forEach((_share, k) => {
+      // a small young generation: indexing makes much short-lived garbage, and its peak is the server's
+      const w = new Worker(script, { workerData: { kind: 'chunks', settings } satisfies WorkerJob, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      workers.push(w);
+      const give = () => {
+        const c = queues[k].length ? queues[k].shift() : queues.find((q) => q.length)?.pop();
+        // the worker's memory is given back before the parts are merged (the server's peak is the sum)
+        if (c === undefined) { const gone = () => { if (--alive === 0) resolve(parts); }; void w.terminate().then(gone, gone); return; }
+        w.postMessage({ type: 'chunk', chunk: c, files: chunks[c], stamps: chunks[c].flatMap((f) => { const s = stamps.get(f.rel); return s ? [[f.rel, s] as [string, Stamp]] : []; }) } satisfies ChunkMessage);
+      };
+      w.on('message', (m: { type: string; chunk?: number; done?: number; part?: ChunkResult; error?: string }) => {
+        if (m.type === 'progress') { done[m.chunk!] = m.done!; progress(done.reduce((a, b) => a + b, 0), total); }
+        else if (m.type === 'part') { parts[m.chunk!] = m.part!; give(); }
+        else if (m.type === 'error') fail(new Error(m.error));
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => { if (code !== 0 && code !== 1) fail(new Error(`index worker exited with ${code}`)); });
+      give();
+    });
+  });
+}
+
 function runWorker(job: WorkerJob, progress: (done: number, total: number) => void): Promise<WorkerResult> {
   const script = workerScript();
   if (!script) return Promise.reject(new Error('no worker script'));
   return new Promise((resolve, reject) => {
     // a small young generation: indexing makes much short-lived garbage, and its peak is the server's
     const w = startWorker(script, job, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    const parts: IndexSnapshot[] = [];
-    w.on('message', (m: { type: string; done?: number; total?: number; result?: WorkerResult; snapshot?: IndexSnapshot; error?: string }) => {
+    w.on('message', (m: { type: string; done?: number; total?: number; result?: WorkerResult; error?: string }) => {
       if (m.type === 'progress') progress(m.done!, m.total!);
-      else if (m.type === 'part') parts.push(m.snapshot!);
       // the worker's memory is given back before its result is used (the server's peak is the sum)
-      else if (m.type === 'done') { const result = { ...m.result!, parts }; void w.terminate().then(() => resolve(result), () => resolve(result)); }
+      else if (m.type === 'done') { const result = m.result!; void w.terminate().then(() => resolve(result), () => resolve(result)); }
       else if (m.type === 'error') { void w.terminate(); reject(new Error(m.error)); }
     });
     w.on('error', reject);

@@ -7,13 +7,11 @@ import { BuildRequest, Plan, Stamp, indexFiles, planBuild, updateSaved } from '.
 
 export type WorkerJob =
   | { kind: 'plan'; req: BuildRequest }
-  | { kind: 'files'; files: FoundFile[]; stamps: [string, Stamp][]; settings: CorpusSettings; chunk?: number }
+  | { kind: 'chunks'; settings: CorpusSettings }
   | { kind: 'update'; plan: Omit<Plan, 'stamps'> & { stamps: [string, Stamp][] }; settings: CorpusSettings };
 
 export interface WorkerResult {
   snapshot: IndexSnapshot;
-  /** earlier parts of the same job (files indexed a chunk at a time) */
-  parts?: IndexSnapshot[];
   skipped: Skip[];
   notes: Skip[];
   reread: number;
@@ -27,15 +25,19 @@ export interface WorkerResult {
  */
 export const PLAN_BATCH = 500;
 
+/** A chunk of files to index alone (a 'chunks' worker gets them one at a time, the next once it sends this one back). */
+export interface ChunkMessage { type: 'chunk'; chunk: number; files: FoundFile[]; stamps: [string, Stamp][] }
+export interface ChunkResult { snapshot: IndexSnapshot; skipped: Skip[]; notes: Skip[] }
+
 /** The job's lists of files and stamps, emptied (they follow in messages of PLAN_BATCH). */
 function lists(job: WorkerJob): { files: FoundFile[]; stamps: [string, Stamp][] } | undefined {
-  return job.kind === 'files' ? job : job.kind === 'update' ? job.plan : undefined;
+  return job.kind === 'update' ? job.plan : undefined;
 }
 
 /** Starts a worker on this job, its long lists sent in batches rather than as one workerData. */
 export function startWorker(script: string, job: WorkerJob, options: { resourceLimits?: { maxYoungGenerationSizeMb?: number } } = {}): Worker {
   const l = lists(job);
-  const head = l === undefined ? job : job.kind === 'files' ? { ...job, files: [], stamps: [] } : { ...job, plan: { ...(job as Extract<WorkerJob, { kind: 'update' }>).plan, files: [], stamps: [] } };
+  const head = l === undefined ? job : { ...job, plan: { ...(job as Extract<WorkerJob, { kind: 'update' }>).plan, files: [], stamps: [] } };
   const w = new Worker(script, { ...options, workerData: head });
   if (l) {
     for (let i = 0; i < Math.max(l.files.length, l.stamps.length); i += PLAN_BATCH) w.postMessage({ type: 'batch', files: l.files.slice(i, i + PLAN_BATCH), stamps: l.stamps.slice(i, i + PLAN_BATCH) });
@@ -81,22 +83,18 @@ async function main(): Promise<void> {
       parentPort!.postMessage({ type: 'plan', plan: { ...plan, files: [], stamps: [] } });
       return;
     }
-    if (job.kind === 'files') {
-      // indexed a chunk at a time, each sent off as a part: the worker never holds a large index
-      const stamps = new Map(job.stamps);
-      const size = job.chunk ?? 800;
-      const skipped: Skip[] = [], notes: Skip[] = [];
-      for (let from = 0; from < job.files.length; from += size) {
-        const r = await indexFiles(job.files.slice(from, from + size), stamps, job.settings, (done) => progress(from + done, job.files.length));
-        skipped.push(...r.skipped); notes.push(...r.notes);
-        if (from + size < job.files.length) {
-          const part = r.index.snapshot();
-          parentPort!.postMessage({ type: 'part', snapshot: part }, buffers(part));
-        } else {
-          result = { snapshot: r.index.snapshot(), skipped, notes, reread: job.files.length };
-        }
-      }
-      result ??= { snapshot: new CorpusIndex().snapshot(), skipped, notes, reread: 0 };
+    if (job.kind === 'chunks') {
+      // each chunk indexed alone and sent back as a part: the worker never holds a large index
+      parentPort!.on('message', (m: ChunkMessage) => {
+        if (m.type !== 'chunk') return;
+        void indexFiles(m.files, new Map(m.stamps), job.settings, (done) => parentPort!.postMessage({ type: 'progress', chunk: m.chunk, done }))
+          .then((r) => {
+            const part: ChunkResult = { snapshot: r.index.snapshot(), skipped: r.skipped, notes: r.notes };
+            parentPort!.postMessage({ type: 'part', chunk: m.chunk, part }, buffers(part.snapshot));
+          })
+          .catch((e) => parentPort!.postMessage({ type: 'error', error: e instanceof Error ? e.stack ?? e.message : String(e) }));
+      });
+      return;
     } else {
       const r = await updateSaved({ ...job.plan, stamps: new Map(job.plan.stamps) }, job.settings, progress);
       result = { snapshot: r.index.snapshot(), skipped: r.skipped, notes: r.notes, reread: r.reread };

@@ -37,8 +37,6 @@ export class NameIndex {
     for (const e of s.entries) {
       const entry: NameEntry = { ...e, texts: new Map(e.texts) };
       x.entries.set(e.key, entry);
-      for (const w of e.words) addTo(x.byWord, loose(w), e.key);
-      if (e.country) addTo(x.byCountry, e.country, e.key);
     }
     return x;
   }
@@ -47,8 +45,24 @@ export class NameIndex {
     return { entries: [...this.entries.values()].map((e) => ({ ...e, texts: [...e.texts] })) };
   }
 
-  private readonly byWord = new Map<string, Set<string>>();
-  private readonly byCountry = new Map<string, Set<string>>();
+  /**
+   * Keys by loose word and by country, made at the first lookup from the entries (in their
+   * order, as adding them one by one would): an index built in a worker, or loaded, is only
+   * snapshotted or merged before it serves, and never needs them.
+   */
+  private byWord: Map<string, Set<string>> | undefined;
+  private byCountry: Map<string, Set<string>> | undefined;
+
+  private lookups(): { byWord: Map<string, Set<string>>; byCountry: Map<string, Set<string>> } {
+    if (!this.byWord || !this.byCountry) {
+      this.byWord = new Map(); this.byCountry = new Map();
+      for (const e of this.entries.values()) {
+        for (const w of e.words) addTo(this.byWord, loose(w), e.key);
+        if (e.country) addTo(this.byCountry, e.country, e.key);
+      }
+    }
+    return { byWord: this.byWord, byCountry: this.byCountry };
+  }
   private fuse: FuzzyIndex | undefined;
 
   get size(): number { return this.entries.size; }
@@ -58,8 +72,8 @@ export class NameIndex {
     if (!e) {
       e = { key: own(m.key), words: m.words.map(own), country: m.country, texts: new Map(), mentions: [], roles: [], person: false, content: 0 };
       this.entries.set(e.key, e);
-      for (const w of m.words) addTo(this.byWord, loose(w), m.key);
-      if (m.country) addTo(this.byCountry, m.country, m.key);
+      if (this.byWord) for (const w of m.words) addTo(this.byWord, loose(w), m.key);
+      if (m.country && this.byCountry) addTo(this.byCountry, m.country, m.key);
       this.fuse = undefined;
     }
     const text = e.texts.has(m.text) ? m.text : own(m.text);
@@ -82,8 +96,8 @@ export class NameIndex {
     for (let r = e.roles.length - 1; r >= 0; r--) if (e.roles[r].sentence === sentence) e.roles.splice(r, 1);
     if (!e.mentions.length) {
       this.entries.delete(m.key);
-      for (const w of m.words) this.byWord.get(loose(w))?.delete(m.key);
-      if (m.country) this.byCountry.get(m.country)?.delete(m.key);
+      if (this.byWord) for (const w of m.words) this.byWord.get(loose(w))?.delete(m.key);
+      if (m.country) this.byCountry?.get(m.country)?.delete(m.key);
       this.fuse = undefined;
     }
   }
@@ -100,8 +114,8 @@ export class NameIndex {
       e.roles.splice(0, e.roles.length, ...e.roles.filter((r) => r.sentence < from || r.sentence >= to));
       if (!e.mentions.length) {
         this.entries.delete(key);
-        for (const w of e.words) this.byWord.get(loose(w))?.delete(key);
-        if (e.country) this.byCountry.get(e.country)?.delete(key);
+        if (this.byWord) for (const w of e.words) this.byWord.get(loose(w))?.delete(key);
+        if (e.country) this.byCountry?.get(e.country)?.delete(key);
         this.fuse = undefined;
       }
     }
@@ -123,9 +137,10 @@ export class NameIndex {
     const out = new Map<string, NameEntry>();
     const exact = this.entries.get(m.key);
     if (exact) out.set(exact.key, exact);
-    if (m.country) for (const k of this.byCountry.get(m.country) ?? []) out.set(k, this.entries.get(k)!);
+    const { byWord, byCountry } = this.lookups();
+    if (m.country) for (const k of byCountry.get(m.country) ?? []) out.set(k, this.entries.get(k)!);
     const last = m.words[m.words.length - 1];
-    for (const k of this.byWord.get(loose(last ?? '')) ?? []) {
+    for (const k of byWord.get(loose(last ?? '')) ?? []) {
       const e = this.entries.get(k)!;
       // (the sources' "Oslo" does not back the draft's "University of Oslo")
       if (sameEntity(m, e) && !ofTail(m.words, e.words)) out.set(k, e);
@@ -136,7 +151,7 @@ export class NameIndex {
   /** People whose name ends with this word (a surname), or has it as a first surname ("Íñigo Arregui Zubizarreta"). */
   withSurname(word: string): NameEntry[] {
     const out: NameEntry[] = [];
-    for (const k of this.byWord.get(loose(word)) ?? []) {
+    for (const k of this.lookups().byWord.get(loose(word)) ?? []) {
       const e = this.entries.get(k)!;
       const n = e.words.length;
       if (loose(e.words[n - 1]) === loose(word) || (n >= 3 && loose(e.words[n - 2]) === loose(word))) out.push(e);

@@ -134,7 +134,10 @@ export function htmlToProse(src: string): HtmlProse {
   let cellStart = 0;
 
   const endBlock = () => {
-    out = out.replace(/[ \t]+$/, '');
+    // trailing spaces and tabs, found from the end (a regex would scan all of `out` each time)
+    let e = out.length;
+    while (e > 0 && (out.charCodeAt(e - 1) === 32 || out.charCodeAt(e - 1) === 9)) e--;
+    if (e < out.length) out = out.slice(0, e);
     if (out && !out.endsWith('\n\n')) out += out.endsWith('\n') ? '\n' : '\n\n';
     pendingSpace = false;
   };
@@ -168,7 +171,7 @@ export function htmlToProse(src: string): HtmlProse {
         const collapsed = part.replace(/[ \t\r\f\v]+/g, ' ');
         if (!collapsed.trim()) { pendingSpace = true; continue; }
         let piece = collapsed;
-        if ((pendingSpace || piece.startsWith(' ')) && out && !/[\s]$/.test(out)) out += ' ';
+        if ((pendingSpace || piece.startsWith(' ')) && out && !/\s/.test(out[out.length - 1])) out += ' ';
         piece = piece.replace(/^ /, '');
         pendingSpace = piece.endsWith(' ');
         piece = piece.replace(/ $/, '');

@@ -11,8 +11,9 @@ export interface MaskedText {
 }
 
 export function maskMarkdown(src: string): MaskedText {
-  const chars = src.split('');
-  const blank = (s: number, e: number) => { for (let i = s; i < e; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' '; };
+  // what is blanked is marked, and the text made once at the end (not an array of one-char strings)
+  const masked = new Uint8Array(src.length);
+  const blank = (s: number, e: number) => { masked.fill(1, s, e); };
   const blockStarts = new Set<number>();
   const headings = new Set<number>();
   const lines: { start: number; end: number }[] = [];
@@ -88,7 +89,22 @@ export function maskMarkdown(src: string): MaskedText {
   }
   // HTML comments may span lines
   for (const m of src.matchAll(/<!--[\s\S]*?(-->|$)/g)) blank(m.index!, m.index! + m[0].length);
-  return { text: chars.join(''), blockStarts, headings };
+  return { text: unmasked(src, masked), blockStarts, headings };
+}
+
+/** The text with each marked char but a line break as a space. */
+function unmasked(src: string, masked: Uint8Array): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = masked.indexOf(1); i >= 0 && i < src.length;) {
+    let j = i;
+    while (j < src.length && masked[j]) j++;
+    parts.push(src.slice(from, i), src.slice(i, j).replace(/[^\n\r]/g, ' '));
+    from = j;
+    i = masked.indexOf(1, j);
+  }
+  parts.push(src.slice(from));
+  return parts.join('');
 }
 
 // A table's rule line ("|---|:--:|"). Written without two `\s*` side by side, which made a line

@@ -36,10 +36,13 @@ export function tokenize(text: string, base = 0): Token[] {
     // something else (a URL, an e-mail address, "U.S.", "don't", "1,500", any non-ASCII
     // letter) the regex reads from here, so the tokens are exactly the regex's.
     let kind: TokenKind | undefined, q = p + 1, at = p, t: string;
+    let known: KnownWord | undefined;
     if (c < 128) {
       if (isAsciiLetter(c)) {
-        while (q < n && isAsciiLetter(text.charCodeAt(q))) q++;
-        if (q === n || wordEndsAt(text, q)) kind = 'word';
+        // the letters' hash, to find the word in the table without slicing it out first
+        let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+        for (let d; q < n && isAsciiLetter(d = text.charCodeAt(q)); q++) h = Math.imul(h ^ d, 0x01000193);
+        if (q === n || wordEndsAt(text, q)) { kind = 'word'; known = knownWord(text, p, q, h); }
       } else if (c >= 48 && c <= 57) {
         while (q < n && isDigit(text.charCodeAt(q))) q++;
         if (q === n || numberEndsAt(text, q)) kind = 'num';
@@ -51,9 +54,11 @@ export function tokenize(text: string, base = 0): Token[] {
       if (!m) break;
       t = m[0]; at = m.index; q = at + t.length;
       kind = m[1] ? 'url' : m[2] ? 'num' : m[3] ? 'word' : 'punct';
-    } else t = kind === 'punct' ? text[p] : text.slice(p, q);
+    } else t = known !== undefined ? known.text : kind === 'punct' ? text[p] : text.slice(p, q);
     let low: string, st: string, cap = false;
-    if (kind === 'word') {
+    if (known !== undefined) {
+      low = known.low; st = known.stem; cap = known.cap;
+    } else if (kind === 'word') {
       const w = wordOf(t);
       low = w.low; st = w.stem; cap = w.cap;
     } else if (kind === 'punct') {
@@ -116,6 +121,47 @@ function wordOf(t: string): WordForms {
     }
   }
   return w;
+}
+
+// Plain ASCII words by a hash of their letters (open addressing): a word seen before is found
+// where it stands in the text, and its token takes the table's copy instead of a new slice.
+interface KnownWord extends WordForms { readonly text: string; readonly hash: number }
+// the table starts small (a hit then stays in the cache) and doubles up to MAX_SLOTS, then starts over
+const MAX_SLOTS = 1 << 16;
+let asciiWords: (KnownWord | undefined)[] = new Array(4096).fill(undefined);
+let asciiCount = 0;
+
+/** The entry of text[p, q) (ASCII letters of hash h) in the table, added when new; none for a long word. */
+function knownWord(text: string, p: number, q: number, h: number): KnownWord | undefined {
+  const len = q - p;
+  if (len > 40) return undefined;
+  let mask = asciiWords.length - 1;
+  let i = h & mask;
+  for (let w = asciiWords[i]; w !== undefined; w = asciiWords[i]) {
+    if (w.hash === h && w.text.length === len && text.startsWith(w.text, p)) return w;
+    i = (i + 1) & mask;
+  }
+  if (asciiCount >= asciiWords.length * 0.75) {
+    const old = asciiWords;
+    asciiWords = new Array(old.length < MAX_SLOTS ? old.length * 2 : 4096).fill(undefined);
+    mask = asciiWords.length - 1;
+    asciiCount = 0;
+    if (asciiWords.length > old.length) {
+      for (const w of old) {
+        if (w === undefined) continue;
+        let j = w.hash & mask;
+        while (asciiWords[j] !== undefined) j = (j + 1) & mask;
+        asciiWords[j] = w;
+        asciiCount++;
+      }
+    }
+    i = h & mask;
+    while (asciiWords[i] !== undefined) i = (i + 1) & mask;
+  }
+  const t = own(text.slice(p, q));
+  const w = wordOf(t);
+  asciiCount++;
+  return (asciiWords[i] = { text: t, low: own(w.low), stem: own(w.stem), cap: w.cap, hash: h });
 }
 
 export function isUpper(ch: string | undefined): boolean {
