@@ -16,6 +16,10 @@ import { availableParallelism } from 'node:os';
 import { IgnoreStore } from '../node/ignore-store';
 import { DEFAULTS, Settings } from './settings';
 
+/** The saved index is written after this long without a check, and at the latest this long after the build. */
+const SAVE_WHEN_QUIET_MS = 1500;
+const SAVE_AT_LATEST_MS = 60000;
+
 export type FolderState = 'new' | 'building' | 'ready';
 export type { BuildReport };
 
@@ -35,6 +39,8 @@ export class Folder {
   lastBuild: BuildReport | undefined;
   private generation = 0;
   private pendingSave: (() => Promise<void>) | undefined;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private saveBy = 0;
   /** told when a source file turned out to have changed behind the index's back and was re-read */
   onSourcesChanged: () => void = () => undefined;
 
@@ -109,8 +115,29 @@ export class Folder {
     // the index is saved for the next start once it serves, not while memory is at its peak
     // (unless a file event changed it meanwhile: the live index shares the snapshot's arrays)
     this.pendingSave = save;
-    if (save) setTimeout(() => { if (this.pendingSave === save) { this.pendingSave = undefined; void save!(); } }, 200);
+    this.saveBy = Date.now() + SAVE_AT_LATEST_MS;
+    this.armSave();
     return full;
+  }
+
+  /**
+   * Checks ran: the saved index waits until they have been quiet for a while. Writing it takes the
+   * thread in many small steps, each of which would delay the check of a keystroke.
+   */
+  busy(): void { if (this.pendingSave) this.armSave(); }
+
+  /** Writes the saved index now if it is due (at shutdown). */
+  async flushSave(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    const save = this.pendingSave;
+    this.pendingSave = undefined;
+    if (save) await save();
+  }
+
+  private armSave(): void {
+    clearTimeout(this.saveTimer);
+    if (!this.pendingSave) return;
+    this.saveTimer = setTimeout(() => void this.flushSave(), Math.max(0, Math.min(SAVE_WHEN_QUIET_MS, this.saveBy - Date.now())));
   }
 
   /** A source file was created, changed or deleted: re-read just that file. */
@@ -119,6 +146,7 @@ export class Folder {
     const format = formatOfPath(abs);
     if (!format || !this.isSource(abs, settings)) return { changed: false };
     this.pendingSave = undefined;
+    clearTimeout(this.saveTimer);
     if (deleted) return { changed: this.index.remove(rel) };
     const r = await readSource(abs, settings.maxFileBytes);
     if ('skip' in r) return { changed: this.index.remove(rel), skip: r.skip };

@@ -280,6 +280,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const t0 = Date.now();
+    folder.busy();
     const diagnostics: Diagnostic[] = [];
     const settings = folder.settings;
     // sources are not drafts; excluded drafts are left alone
@@ -316,6 +317,8 @@ export function startServer(connection: Connection): void {
     connection.sendNotification('corroborate/documentStatus', { uri, version: doc.version, ...counts, ms: Date.now() - t0, checkedSentences: s.session.lastChecked, sentences: report.analysis.sentences.length });
   }
 
+  // an index not yet saved is saved before the server goes (the next start reloads it)
+  connection.onShutdown(async () => { await Promise.all(folders.map((f) => f.flushSave().catch(() => undefined))); });
   documents.onDidOpen((e) => { folderFor(e.document.uri)?.ignores.load().then((err) => err && log('warn', 'IgnoreStore.load', err)); schedule(e.document, 0); });
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
