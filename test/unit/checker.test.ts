@@ -218,6 +218,11 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, 'Detective Chief Inspector Mark Ellery said the burglary was planned.\n'), []);
     assert.deepEqual(flags(index, 'Harbour Master Samuel Reyes said the quay was closed.\n').map((f) => f.split(' ')[1]), ['conflicting-name']);
   });
+  it('a loose head made an office by what it is of: the "head of communications" is not the chief executive', () => {
+    const index = corpusFrom({ 'wire.txt': '"We deeply regret the disruption," said Mireille Dufort, the company\'s head of communications.\n' });
+    assert.deepEqual(flags(index, '"We deeply regret the disruption," said Mireille Dufort, the company\'s chief executive.\n'), ["1:72 conflicting-name 'chief executive' -> 'head of communications'"]);
+    assert.deepEqual(flags(index, '"We deeply regret the disruption," said Mireille Dufort, the company\'s spokeswoman.\n'), []);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

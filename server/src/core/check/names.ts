@@ -16,6 +16,8 @@ const OFFICE_WORDS = new Set(['vice', 'deputy', 'prime', 'assistant', 'associate
   'labour', 'labor', 'agriculture', 'press', 'executive', 'financial', 'operating', 'technology', 'attorney', 'police', 'fire',
   'army', 'navy', 'air', 'budget', 'city', 'state', 'federal', 'regional', 'national', 'managing', 'plant', 'general']);
 // Heads that fit anyone in charge: "leader Emmanuel Macron" does not contradict "President".
+/** Offices at the top of a body: "chief executive" is not its "head of communications". */
+const TOP_OFFICES = new Set(['executive', 'ceo', 'president', 'chairman', 'chair', 'chairwoman', 'chairperson', 'founder', 'owner']);
 const LEVELS = new Set(['city', 'county', 'state', 'federal', 'national', 'regional', 'provincial', 'municipal']);
 const GENERIC_HEADS = new Set(['leader', 'official', 'head', 'chief', 'boss', 'figure', 'politician', 'representative', 'member']);
 const HEAD_SYNONYMS: readonly (readonly string[])[] = [
@@ -280,6 +282,8 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
   // (a label's side or organisation, "ELENA VARGA (Coastguard)", is no title: not checked, and no fact)
   const titled = (ws: readonly string[]) => ws.some((w) => ROLE_HEADS.has(w) || OFFICE_WORDS.has(w));
   if (!titled(role.words)) return null;
+  // ("head of communications": a loose head made an office by what it is of)
+  const ofWhat = (f: RoleFact) => { const k = f.words.indexOf('of'); return k > 0 && k < f.words.length - 1; };
   let facts: RoleFact[] = entries.filter((e) => e.person || e.roles.length).flatMap((e) => e.roles).filter((f) => titled(f.words));
   // the office a title names; organisations and other words in it do not count ("Meridian Capital analyst")
   const office = (words: readonly string[]) => words.filter((w) => ROLE_HEADS.has(w) || OFFICE_WORDS.has(w));
@@ -292,7 +296,7 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
   const fits = facts.some((f) => {
     // "her deputy, Mark Oduya": a rank alone says what the source's "Deputy Chief Fire Officer" says
     if (RANKS.has(role.head) && role.words.length === 1 && f.words.includes(role.head)) return true;
-    if (GENERIC_HEADS.has(f.head) && !rank) return false;
+    if (GENERIC_HEADS.has(f.head) && !rank) return !(ofWhat(f) && TOP_OFFICES.has(role.head));
     if (!sameHead(f.head, role.head)) return false;
     // "County Engineer" is not the "City Engineer": another level of government is another office
     const level = (ws: readonly string[]) => ws.filter((w) => LEVELS.has(w));
@@ -309,7 +313,7 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
       && [...src].filter((w) => RANKS.has(w) || w === 'prime' || (w === 'chief' && f.head !== 'chief')).every((w) => draftOffice.includes(w));
   });
   if (fits) return null;
-  const offices = facts.filter((f) => rank || !GENERIC_HEADS.has(f.head));
+  const offices = facts.filter((f) => rank || !GENERIC_HEADS.has(f.head) || (ofWhat(f) && TOP_OFFICES.has(role.head)));
   // a courtesy title ("Professor") is no office to offer when the sources give one
   const specific = offices.some((f) => !HONORIFICS.has(f.head)) ? offices.filter((f) => !HONORIFICS.has(f.head)) : offices;
   if (!specific.length) return null;
