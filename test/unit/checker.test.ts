@@ -223,6 +223,16 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(flags(index, '"We deeply regret the disruption," said Mireille Dufort, the company\'s chief executive.\n'), ["1:72 conflicting-name 'chief executive' -> 'head of communications'"]);
     assert.deepEqual(flags(index, '"We deeply regret the disruption," said Mireille Dufort, the company\'s spokeswoman.\n'), []);
   });
+  it('a place swapped in the same slot of the same passage: "arrived from Rotterdam" where the source says "from Antwerp"', () => {
+    const index = corpusFrom({
+      'port.html': '<p>The 294-metre vessel, operated by Castellane Lines, had arrived from Antwerp and was carrying 5,870 containers.</p><p>A sheerleg crane is due from Rotterdam on Friday.</p>',
+      'police.txt': 'A grey Ford Transit van was seen leaving Marlow Road at speed shortly afterwards.\n\nThe museum stands on Quay Street.\n',
+    });
+    assert.deepEqual(flags(index, 'The Castellane Lines vessel, which had arrived from Rotterdam, was carrying 5,870 containers.\n'), ["1:53 conflicting-name 'Rotterdam' -> 'Antwerp'"]);
+    assert.deepEqual(flags(index, 'The Castellane Lines vessel had arrived from Antwerp and was carrying 5,870 containers.\n'), []);
+    assert.deepEqual(flags(index, 'A grey Ford Transit van was seen leaving Quay Street at speed shortly afterwards.\n'), ["1:42 conflicting-name 'Quay Street' -> 'Marlow Road'"]);
+    assert.deepEqual(flags(index, 'A sheerleg crane is due from Rotterdam on Friday.\n'), []);
+  });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
     assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);

@@ -41,7 +41,7 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
     const place = (n.country || n.seat) ? wrongPlace(ctx, n) : null;
     if (place) return place;
   }
-  const of = wrongOf(ctx, n);
+  const of = wrongOf(ctx, n) ?? swappedPlace(ctx, n);
   if (of) return of;
   if (entries.length) {
     const role = n.role ? checkRole(ctx, n, entries) : null;
@@ -250,6 +250,44 @@ function wrongOf(ctx: CheckContext, n: NameMention): ClaimResult | null {
     fixes: [{ title: `Replace with '${right}' (${where(ev).replace(/:\d+$/, '')})`, start: n.start, end: n.end, newText: right }],
   };
 }
+
+/**
+ * "The ship, which had arrived from Rotterdam," where the source that tells the same passage says
+ * "arrived from Antwerp": the name in the draft's slot (after the same word, in a sentence that
+ * says nearly all the rest) is another. Only when that source never names the draft's.
+ */
+function swappedPlace(ctx: CheckContext, n: NameMention): ClaimResult | null {
+  const toks = ctx.sentence.tokens;
+  const before = toks[n.first - 1];
+  if (!before || before.kind !== 'word' || before.cap || STOP_WORDS.has(before.low) && !SLOT_WORDS.has(before.low) || n.person || n.role || n.country || n.seat) return null;
+  // (a person named alone, "Vance", is no place)
+  if (ctx.index.names.same(n).some((e) => e.person)) return null;
+  const after = toks[n.last + 1];
+  // (a clause may end in a comma in one and an "and" in the other)
+  const boundary = (t: Token | undefined) => !t || t.kind === 'punct' || /^(and|but|or|while|which|where)$/.test(t.low);
+  const sameAfter = (t: Token | undefined) => (boundary(t) && boundary(after)) || (!!t && !!after && t.low === after.low);
+  const frame = frameOf(ctx.sentence, n.first, n.last, false);
+  for (const id of ctx.sentenceCandidates(10)) {
+    const src = ctx.index.sentence(id);
+    if (src.names.some((m) => sameEntity(m, n))) continue;
+    // the same word before and after: the same slot of the same sentence
+    const slot = src.names.filter((m) => src.tokens[m.first - 1]?.low === before.low && sameAfter(src.tokens[m.last + 1]) && !m.person && !m.role && !m.country && !m.seat);
+    if (slot.length !== 1) continue;
+    const m = slot[0];
+    // the rest of the draft's names are there, and nearly all its words
+    if (ctx.sentence.names.some((x) => x !== n && !x.country && !src.names.some((y) => sameEntity(x, y)))) continue;
+    if (coverage(frame, ctx.cache.stemsOf(id), ctx.idf) < 0.6) continue;
+    const ev = ctx.evidence(id, [{ start: m.start, end: m.end }]);
+    const right = ctx.index.docText(id).slice(m.start, m.end);
+    return {
+      kind: 'name', verdict: 'conflict', code: CODES.conflictingName, claimStart: n.start, claimEnd: n.end, start: n.start, end: n.end,
+      message: `Sources give ${before.text} ${right} (${where(ev)}), not ${before.text} ${n.text}.`, sourceValue: right, evidence: [ev],
+      fixes: [{ title: `Replace with '${right}' (${where(ev).replace(/:\d+$/, '')})`, start: n.start, end: n.end, newText: right }],
+    };
+  }
+  return null;
+}
+const SLOT_WORDS = new Set(['from', 'in', 'at', 'to', 'into', 'near', 'via', 'outside', 'inside', 'towards', 'toward']);
 
 /** The two names differ only in words that say what kind of place or body each is. */
 function kindSwapped(a: readonly string[], b: readonly string[]): boolean {
