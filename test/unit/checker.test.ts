@@ -5,6 +5,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkDraft } from '../../server/src/core/check/checker';
 import { ROOT, SEED_CORPUS, corpusFrom, flags, seedCorpus, verdicts } from '../helpers/fixture';
+import { CorpusIndex } from '../../server/src/core/index/corpus-index';
+
+/** Each draft with the exact flags it must get. */
+function expectFlags(index: CorpusIndex, ...cases: [string, string[]][]): void {
+  for (const [draft, want] of cases) assert.deepEqual(flags(index, draft), want, draft);
+}
 
 describe('checker: figures', () => {
   const index = seedCorpus();
@@ -18,8 +24,9 @@ describe('checker: figures', () => {
     assert.deepEqual(flags(index, 'The French troops are spread over four bases in Niger.\n'), ["1:35 conflicting-figure 'four' -> 'three'"]);
   });
   it('treats $4bn and $4 billion as the same figure, and approximate words as no change', () => {
-    assert.deepEqual(flags(index, 'Armenia is due to receive up to $5 billion in initial US exports, plus $4bn in longer-term fuel and maintenance contracts.\n'), []);
-    assert.deepEqual(flags(index, 'Around 1,500 French soldiers are deployed in Niger on three bases.\n'), []);
+    expectFlags(index,
+      ['Armenia is due to receive up to $5 billion in initial US exports, plus $4bn in longer-term fuel and maintenance contracts.\n', []],
+      ['Around 1,500 French soldiers are deployed in Niger on three bases.\n', []]);
   });
   it('does not let a $4 billion figure about Armenia support helicopters for Chad', () => {
     assert.deepEqual(flags(index, 'France has promised $4 billion of helicopters for Chad.\n'), ["1:21 unsupported-figure '$4 billion'"]);
@@ -35,16 +42,18 @@ describe('checker: figures', () => {
 describe('checker: figures in context', () => {
   const index = seedCorpus();
   it('a capital that acts is its country: Washington\'s troops are the US figure, Paris\'s the French one', () => {
-    assert.deepEqual(flags(index, 'Washington has some 1,500 troops in the country.\n'), ["1:21 conflicting-figure '1,500' -> '1,100'"]);
-    assert.deepEqual(flags(index, 'Paris keeps roughly 2,000 soldiers in Niger.\n'), ["1:21 conflicting-figure '2,000' -> '1,500'"]);
-    assert.deepEqual(flags(index, 'Washington has about 1,100 military personnel in Niger.\n'), []);
+    expectFlags(index,
+      ['Washington has some 1,500 troops in the country.\n', ["1:21 conflicting-figure '1,500' -> '1,100'"]],
+      ['Paris keeps roughly 2,000 soldiers in Niger.\n', ["1:21 conflicting-figure '2,000' -> '1,500'"]],
+      ['Washington has about 1,100 military personnel in Niger.\n', []]);
   });
   it('a source about this very thing outweighs one that only shares the value (regression: "Defence Department ... 1,500")', () => {
     assert.deepEqual(flags(index, 'The Defence Department has about 1,500 military personnel in Niger.\n'), ["1:34 conflicting-figure '1,500' -> '1,100'"]);
   });
   it('a bound is met by the same bound only: "up to $6 billion" is not "up to $5 billion"', () => {
-    assert.deepEqual(flags(index, 'The deal allows up to $6 billion in initial US exports to Armenia.\n'), ["1:23 conflicting-figure '$6 billion' -> '$5 billion'"]);
-    assert.deepEqual(flags(index, 'The deal allows up to $5 billion in initial US exports to Armenia.\n'), []);
+    expectFlags(index,
+      ['The deal allows up to $6 billion in initial US exports to Armenia.\n', ["1:23 conflicting-figure '$6 billion' -> '$5 billion'"]],
+      ['The deal allows up to $5 billion in initial US exports to Armenia.\n', []]);
   });
 });
 
@@ -55,8 +64,9 @@ describe('checker: a second corpus (flood: .html, .txt, .md)', () => {
     assert.deepEqual(flags(index, 'The river crested at 6.2 m on Saturday.\n'), ["1:22 conflicting-figure '6.2 m' -> '6.4 m'"]);
   });
   it('a weekday in a sentence that repeats another of the source\'s figures is that source\'s date', () => {
-    assert.deepEqual(flags(index, 'Carvalho said fourteen schools would remain shut until Thursday.\n'), ["1:56 conflicting-date 'Thursday' -> 'Wednesday'"]);
-    assert.deepEqual(flags(index, 'The river is expected to drop under four metres by Monday.\n'), ["1:52 conflicting-date 'Monday' -> 'Tuesday'"]);
+    expectFlags(index,
+      ['Carvalho said fourteen schools would remain shut until Thursday.\n', ["1:56 conflicting-date 'Thursday' -> 'Wednesday'"]],
+      ['The river is expected to drop under four metres by Monday.\n', ["1:52 conflicting-date 'Monday' -> 'Tuesday'"]]);
   });
   it('words of a source sentence that quotes nobody are still its speaker\'s: reported speech', () => {
     assert.deepEqual(flags(seedCorpus(), 'According to Sukiasyan, the agreement "will allow up to $5 billion in initial US exports".\n'), ["1:14 misattributed-quote 'Sukiasyan' -> 'Vance'"]);
@@ -75,8 +85,9 @@ describe('checker: regressions from paraphrased drafts', () => {
     assert.deepEqual(flags(index, 'The proposed TRIPP corridor would run for 37 miles.\n'), ["1:43 conflicting-figure '37 miles' -> '27 miles'"]);
   });
   it('visit and trip count the same thing; war and conflict too', () => {
-    assert.deepEqual(flags(index, 'Vance is on a three-day trip to Armenia.\n'), ["1:15 conflicting-figure 'three-day' -> 'two-day'"]);
-    assert.deepEqual(flags(index, 'The leaders signed an agreement at the White House after nearly 40 years of conflict.\n'), []);
+    expectFlags(index,
+      ['Vance is on a three-day trip to Armenia.\n', ["1:15 conflicting-figure 'three-day' -> 'two-day'"]],
+      ['The leaders signed an agreement at the White House after nearly 40 years of conflict.\n', []]);
   });
 });
 
@@ -85,16 +96,18 @@ describe('checker: extraction regressions from held-out corpora', () => {
     const index = corpusFrom({
       'release.html': '<p>The board adopted an operating budget of $612.4&nbsp;million for 2026.</p><p>Off-peak buses on 12 lines will run every 12 minutes instead of every 10 minutes.</p><table><tr><th>Fare</th><th>Now</th></tr><tr><td>Route 300 airport shuttle</td><td>$11.00</td></tr></table>',
     });
-    assert.deepEqual(flags(index, 'The board adopted a $612.4-million budget for 2026.\n'), []);
-    assert.deepEqual(flags(index, 'Buses on 12 lines will come every 12 minutes rather than every 10.\n'), []);
-    assert.deepEqual(flags(index, 'A ride on the Route 300 airport shuttle costs $11.\n'), []);
+    expectFlags(index,
+      ['The board adopted a $612.4-million budget for 2026.\n', []],
+      ['Buses on 12 lines will come every 12 minutes rather than every 10.\n', []],
+      ['A ride on the Route 300 airport shuttle costs $11.\n', []]);
   });
   it('company forms, adjectives before names, titles after names', () => {
     const index = corpusFrom({
       'wire.txt': 'The San Blas mine is operated by Potasas del Ebro SA, a subsidiary of London-listed Halcyon Minerals Plc.\n\nDr Harriet Mensah, MHRA Chief Safety Officer, said: "We are not aware of any harm to patients. Our advice is simple."\n',
     });
-    assert.deepEqual(flags(index, 'The mine is run by Potasas del Ebro, which is owned by London-listed Halcyon Minerals.\n'), []);
-    assert.deepEqual(flags(index, 'Dr Harriet Mensah said: "We are not aware of any harm to patients."\n'), []);
+    expectFlags(index,
+      ['The mine is run by Potasas del Ebro, which is owned by London-listed Halcyon Minerals.\n', []],
+      ['Dr Harriet Mensah said: "We are not aware of any harm to patients."\n', []]);
   });
   it('the same measure in a coarser unit is rounded to it: 52 hours is two days', () => {
     const index = corpusFrom({ 'wire.txt': 'Rescuers brought the last three miners to the surface two days after the collapse.\n' });
@@ -102,43 +115,50 @@ describe('checker: extraction regressions from held-out corpora', () => {
   });
   it('the place in "University of Oslo" is not the university', () => {
     const index = corpusFrom({ 'wire.txt': 'Professor Ingrid Lind led the trial at the University of Copenhagen.\n\nShares rose 14% in Oslo trading on Thursday.\n' });
-    assert.deepEqual(flags(index, 'Professor Ingrid Lind led the trial at the University of Oslo.\n'), ["1:44 unsupported-name 'University of Oslo'"]);
-    assert.deepEqual(flags(index, 'Professor Ingrid Lind led the trial at the University of Copenhagen.\n'), []);
+    expectFlags(index,
+      ['Professor Ingrid Lind led the trial at the University of Oslo.\n', ["1:44 unsupported-name 'University of Oslo'"]],
+      ['Professor Ingrid Lind led the trial at the University of Copenhagen.\n', []]);
   });
   it('"42 other miners" counts miners: the word between says which', () => {
     const index = corpusFrom({ 'wire.txt': 'Of the 42 workers underground at the time, 33 reached the surface on their own.\n\nSeven miners were trapped.\n' });
-    assert.deepEqual(flags(index, 'Forty-two other miners made their own way to the surface.\n'), ["1:1 unsupported-figure 'Forty-two'"]);
-    assert.deepEqual(flags(index, 'Seven other miners were trapped.\n'), []);
+    expectFlags(index,
+      ['Forty-two other miners made their own way to the surface.\n', ["1:1 unsupported-figure 'Forty-two'"]],
+      ['Seven other miners were trapped.\n', []]);
   });
   it('a sum of millions said without its currency backs the sum, and never contradicts one', () => {
     const index = corpusFrom({ 'forum.txt': 'JOANNA REES (Chief Executive): The wage bill was fourteen and a half million. Thirty-one million of it goes to clear the loans the club owes.\n' });
-    assert.deepEqual(flags(index, 'The wage bill was £14.5m, Joanna Rees said.\n'), []);
-    assert.deepEqual(flags(index, 'About £31m of the money goes to clear the loans the club owes.\n'), []);
-    assert.deepEqual(flags(index, 'About £35m of the money goes to clear the loans the club owes.\n'), ["1:7 unsupported-figure '£35m'"]);
+    expectFlags(index,
+      ['The wage bill was £14.5m, Joanna Rees said.\n', []],
+      ['About £31m of the money goes to clear the loans the club owes.\n', []],
+      ['About £35m of the money goes to clear the loans the club owes.\n', ["1:7 unsupported-figure '£35m'"]]);
   });
   it('a rank alone ("her deputy, Mark Oduya") fits the source\'s full title with that rank', () => {
     const index = corpusFrom({ 'transcript.txt': 'PRESENT:\nDana Whitcombe, Chief Fire Officer\nMark Oduya, Deputy Chief Fire Officer\n\nDeputy Chief Fire Officer Mark Oduya said the cause was not known.\n' });
-    assert.deepEqual(flags(index, 'Her deputy, Mark Oduya, said the cause was not known.\n'), []);
-    assert.deepEqual(flags(index, 'Chief Fire Officer Mark Oduya said the cause was not known.\n'), ["1:1 conflicting-name 'Chief Fire Officer' -> 'Deputy Chief Fire Officer'"]);
+    expectFlags(index,
+      ['Her deputy, Mark Oduya, said the cause was not known.\n', []],
+      ['Chief Fire Officer Mark Oduya said the cause was not known.\n', ["1:1 conflicting-name 'Chief Fire Officer' -> 'Deputy Chief Fire Officer'"]]);
   });
   it('"Bellmere Town" is another body than "Bellmere County", not a misspelling; "Bellmere Town Hall" is one name', () => {
     const index = corpusFrom({ 'release.md': 'BELLMERE COUNTY FIRE SERVICE\n\n| rest centre | people |\n|---|---:|\n| Bellmere Town Hall | 95 |\n' });
-    assert.deepEqual(flags(index, 'The meeting was at Bellmere Town.\n'), ["1:20 unsupported-name 'Bellmere Town'"]);
-    assert.deepEqual(flags(index, 'Some 95 people stayed at Bellmere Town Hall.\n'), []);
+    expectFlags(index,
+      ['The meeting was at Bellmere Town.\n', ["1:20 unsupported-name 'Bellmere Town'"]],
+      ['Some 95 people stayed at Bellmere Town Hall.\n', []]);
   });
   it('a title in brackets after a name; two titles joined by "and" are each a title', () => {
     const index = corpusFrom({ 'factsheet.md': 'Northgate was founded in 2019 by Marcus Delaney and Lena Varga (Co-founder and Chief Investment Officer).\n\nLena Varga said the club had deep roots.\n' });
-    assert.deepEqual(flags(index, 'Northgate\'s chief executive, Lena Varga, said the club had deep roots.\n'), ["1:13 conflicting-name 'chief executive'"]);
-    assert.deepEqual(flags(index, 'Northgate co-founder Lena Varga said the club had deep roots.\n'), []);
-    assert.deepEqual(flags(index, 'Chief Investment Officer Lena Varga said the club had deep roots.\n'), []);
-    assert.deepEqual(flags(index, 'Lena Varga (Co-founder and Chief Investment Officer) said the club had deep roots.\n'), []);
+    expectFlags(index,
+      ['Northgate\'s chief executive, Lena Varga, said the club had deep roots.\n', ["1:13 conflicting-name 'chief executive'"]],
+      ['Northgate co-founder Lena Varga said the club had deep roots.\n', []],
+      ['Chief Investment Officer Lena Varga said the club had deep roots.\n', []],
+      ['Lena Varga (Co-founder and Chief Investment Officer) said the club had deep roots.\n', []]);
     assert.deepEqual(flags(index, 'Lena Varga (Co-founder and Chief Financial Officer) said the club had deep roots.\n').map((f) => f.split(' ')[1]), ['conflicting-name']);
   });
   it('a date goes with the figure of its clause: the source gives that figure another day', () => {
     const index = corpusFrom({ 'wire.txt': 'Forecaster Priya Nandakumar said gusts of up to 70 km/h were expected on Friday, easing to around 45 km/h on Saturday.\n\nAbout 1,500 people filled the church on Wednesday night for a vigil for the two miners killed in Tuesday\'s collapse.\n' });
-    assert.deepEqual(flags(index, 'Nandakumar said gusts of up to 70 km/h were expected on Saturday.\n'), ["1:57 conflicting-date 'Saturday' -> 'Friday'"]);
-    assert.deepEqual(flags(index, 'Nandakumar said gusts of around 45 km/h were expected on Saturday.\n'), []);
-    assert.deepEqual(flags(index, 'About 1,500 people gathered in the church on Wednesday night to remember the two miners killed in Tuesday\'s collapse.\n'), []);
+    expectFlags(index,
+      ['Nandakumar said gusts of up to 70 km/h were expected on Saturday.\n', ["1:57 conflicting-date 'Saturday' -> 'Friday'"]],
+      ['Nandakumar said gusts of around 45 km/h were expected on Saturday.\n', []],
+      ['About 1,500 people gathered in the church on Wednesday night to remember the two miners killed in Tuesday\'s collapse.\n', []]);
   });
   it('"Radio Kelderby" is a station, not a first name on the surname of "Transforming Kelderby"', () => {
     const index = corpusFrom({ 'statement.md': '# Transforming Kelderby\n\nThe plan was announced on Tuesday.\n', 'radio.txt': 'RADIO KELDERBY - KELDERBY BREAKFAST\n\nPRESENTER: Good morning.\n' });
@@ -152,9 +172,10 @@ describe('checker: extraction regressions from held-out corpora', () => {
   });
   it('a table: the header\'s unit goes with each number; a row does not lend its name to the next; the row about the thing wins', () => {
     const index = corpusFrom({ 'statement.md': '## Proposed savings by area\n\n| Area | Savings (£m) | Posts affected |\n|---|---:|---:|\n| Arts and Humanities | 9.1 | 118 |\n| Health and Life Sciences | 3.2 | 31 |\n| Professional Services | 8.5 | 77 |\n' });
-    assert.deepEqual(flags(index, 'Health and Life Sciences faces the smallest cut, £3.2m and 31 posts.\n'), []);
-    assert.deepEqual(flags(index, 'Arts and Humanities would bear the largest share of the savings, at £8.5m, and would lose 118 posts.\n'), ["1:69 unsupported-figure '£8.5m'"]);
-    assert.deepEqual(flags(index, 'Professional Services would save £8.5m and lose 77 posts.\n'), []);
+    expectFlags(index,
+      ['Health and Life Sciences faces the smallest cut, £3.2m and 31 posts.\n', []],
+      ['Arts and Humanities would bear the largest share of the savings, at £8.5m, and would lose 118 posts.\n', ["1:69 unsupported-figure '£8.5m'"]],
+      ['Professional Services would save £8.5m and lose 77 posts.\n', []]);
   });
   it('"on Thursday" in a story dated Thursday 5 February 2026 backs "Feb. 5", and never contradicts a date', () => {
     const index = corpusFrom({ 'wire.txt': 'LINDEN FALLS (AW) - Feb. 5, 2026 - A bridge will stay closed until April.\n\nThe authority\'s board approved a $3.5 million emergency contract on Thursday.\n' });
@@ -163,28 +184,32 @@ describe('checker: extraction regressions from held-out corpora', () => {
   });
   it('the same sum in another currency is a conflict: "£4.2m" for "a €4.2m project"', () => {
     const index = corpusFrom({ 'statement.md': 'The School of Modern Languages leads LINGUA-NET, a €4.2m Horizon Europe research project.\n' });
-    assert.deepEqual(flags(index, 'LINGUA-NET, a £4.2m Horizon Europe project led by the School of Modern Languages, will go on.\n'), ["1:15 conflicting-figure '£4.2m' -> '€4.2m'"]);
-    assert.deepEqual(flags(index, 'LINGUA-NET, a €4.2m Horizon Europe project led by the School of Modern Languages, will go on.\n'), []);
+    expectFlags(index,
+      ['LINGUA-NET, a £4.2m Horizon Europe project led by the School of Modern Languages, will go on.\n', ["1:15 conflicting-figure '£4.2m' -> '€4.2m'"]],
+      ['LINGUA-NET, a €4.2m Horizon Europe project led by the School of Modern Languages, will go on.\n', []]);
   });
   it('what a name is "of" the sources give otherwise: "Barlow Steel Works of Linden Falls", "Lind of the University of Oslo"', () => {
     const index = corpusFrom({ 'release.md': 'The board approved a contract with Barlow Steel Works of Ridgeport.\n\nLinden Falls closed the bridge.\n\nProfessor Ingrid Lind of the University of Copenhagen led the trial.\n' });
-    assert.deepEqual(flags(index, 'The contract went to Barlow Steel Works of Linden Falls.\n'), ["1:44 conflicting-name 'Linden Falls' -> 'Ridgeport'"]);
-    assert.deepEqual(flags(index, 'The contract went to Barlow Steel Works of Ridgeport.\n'), []);
-    assert.deepEqual(flags(index, 'Professor Ingrid Lind of the University of Oslo led the trial.\n'), ["1:30 conflicting-name 'University of Oslo' -> 'University of Copenhagen'"]);
+    expectFlags(index,
+      ['The contract went to Barlow Steel Works of Linden Falls.\n', ["1:44 conflicting-name 'Linden Falls' -> 'Ridgeport'"]],
+      ['The contract went to Barlow Steel Works of Ridgeport.\n', []],
+      ['Professor Ingrid Lind of the University of Oslo led the trial.\n', ["1:30 conflicting-name 'University of Oslo' -> 'University of Copenhagen'"]]);
   });
   it('another level of government or another seat is another office: "County Engineer", "MP for Kelderby North"', () => {
     const index = corpusFrom({ 'paper.html': '<p>City Engineer Priya Venkataraman said the city has retimed 11 traffic signals.</p><p>Sarah Linwood, MP for Kelderby Central, said: "This is a blow for the whole city."</p>' });
     assert.deepEqual(flags(index, 'County Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n').map((f) => f.split(' ')[1]), ['conflicting-name']);
-    assert.deepEqual(flags(index, 'City Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n'), []);
-    assert.deepEqual(flags(index, 'Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n'), []);
+    expectFlags(index,
+      ['City Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n', []],
+      ['Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n', []]);
     assert.deepEqual(flags(index, 'Sarah Linwood, MP for Kelderby North, said it was a blow for the whole city.\n').map((f) => f.split(' ')[1]), ['conflicting-name', 'unsupported-name']);
     assert.deepEqual(flags(index, 'Sarah Linwood, MP for Kelderby Central, said it was a blow for the whole city.\n'), []);
   });
   it('a courtesy title gives way to the office after the name; a hyphenated title is one title', () => {
     const index = corpusFrom({ 'paper.html': '<p>Professor Simon Redfern, the university\'s Pro-Vice-Chancellor for Arts and Humanities, sought to reassure current students.</p>' });
-    assert.deepEqual(flags(index, 'Professor Simon Redfern, the university\'s Deputy Vice-Chancellor, sought to reassure students.\n'), ["1:43 conflicting-name 'Deputy Vice-Chancellor' -> 'Pro-Vice-Chancellor for Arts and Humanities'"]);
-    assert.deepEqual(flags(index, 'Professor Simon Redfern sought to reassure current students.\n'), []);
-    assert.deepEqual(flags(index, 'Simon Redfern, the university\'s Pro-Vice-Chancellor for Arts and Humanities, sought to reassure students.\n'), []);
+    expectFlags(index,
+      ['Professor Simon Redfern, the university\'s Deputy Vice-Chancellor, sought to reassure students.\n', ["1:43 conflicting-name 'Deputy Vice-Chancellor' -> 'Pro-Vice-Chancellor for Arts and Humanities'"]],
+      ['Professor Simon Redfern sought to reassure current students.\n', []],
+      ['Simon Redfern, the university\'s Pro-Vice-Chancellor for Arts and Humanities, sought to reassure students.\n', []]);
   });
   it('a transcript label keeps its first name and a long title: the quote is put back in the right mouth', () => {
     const index = corpusFrom({ 'session.txt': 'MAYOR JEAN PARK: Thank you all for coming.\n\nMARIA DELGADO (chief bridge engineer, Tasco River Bridge Authority): I would rather close it a week too early than a minute too late.\n\nGREGORY LUND (executive director): We will update the council.\n' });
@@ -194,15 +219,17 @@ describe('checker: extraction regressions from held-out corpora', () => {
   });
   it('"yesterday" in a release dated Wednesday 15 October 2025 is Tuesday: it backs the draft, and never contradicts it', () => {
     const index = corpusFrom({ 'release.md': 'Published: Wednesday 15 October 2025\n\nKelbridge City Council\'s cabinet yesterday approved Homes for Kelbridge, a £184 million programme.\n' });
-    assert.deepEqual(flags(index, 'The cabinet approved Homes for Kelbridge, a £184 million programme, on Tuesday.\n'), []);
-    assert.deepEqual(flags(index, 'The cabinet approved Homes for Kelbridge, a £184 million programme, on 14 October.\n'), []);
+    expectFlags(index,
+      ['The cabinet approved Homes for Kelbridge, a £184 million programme, on Tuesday.\n', []],
+      ['The cabinet approved Homes for Kelbridge, a £184 million programme, on 14 October.\n', []]);
     assert.deepEqual(flags(index, 'The cabinet approved Homes for Kelbridge, a £184 million programme, on Thursday.\n').map((f) => f.split(' ')[1]), ['unsupported-date']);
   });
   it('a label\'s side or organisation is no title; a title before the full name is no other first name', () => {
     const index = corpusFrom({ 'briefing.txt': 'Present: Samuel Reyes (Deputy Harbour Master); Cdr Elena Varga (District Commander, Coastguard)\n\nELENA VARGA (Coastguard): We have recovered 12 of the 38 containers.\n\nSAMUEL REYES (Deputy Harbour Master): This is the most serious incident in twenty years.\n' });
-    assert.deepEqual(flags(index, 'ELENA VARGA (Coastguard): We have recovered 12 of the 38 containers.\n'), []);
-    assert.deepEqual(flags(index, 'Coastguard district commander Elena Varga said 12 of the 38 containers had been recovered.\n'), []);
-    assert.deepEqual(flags(index, 'Deputy Harbour Master Samuel Reyes called it the most serious incident in twenty years.\n'), []);
+    expectFlags(index,
+      ['ELENA VARGA (Coastguard): We have recovered 12 of the 38 containers.\n', []],
+      ['Coastguard district commander Elena Varga said 12 of the 38 containers had been recovered.\n', []],
+      ['Deputy Harbour Master Samuel Reyes called it the most serious incident in twenty years.\n', []]);
   });
   it('"12 of the 38 containers" counts containers; a dateline\'s date is when the story was filed', () => {
     const index = corpusFrom({
@@ -214,30 +241,34 @@ describe('checker: extraction regressions from held-out corpora', () => {
   });
   it('a chief above the head is a rank: "Detective Inspector" for a Detective Chief Inspector; "Harbour Master" for the deputy', () => {
     const index = corpusFrom({ 'appeal.txt': 'Detective Chief Inspector Mark Ellery said the burglary was planned.\n\nDeputy Harbour Master Samuel Reyes said the quay was closed.\n' });
-    assert.deepEqual(flags(index, 'Detective Inspector Mark Ellery said the burglary was planned.\n'), ["1:11 conflicting-name 'Inspector' -> 'Chief Inspector'"]);
-    assert.deepEqual(flags(index, 'Detective Chief Inspector Mark Ellery said the burglary was planned.\n'), []);
+    expectFlags(index,
+      ['Detective Inspector Mark Ellery said the burglary was planned.\n', ["1:11 conflicting-name 'Inspector' -> 'Chief Inspector'"]],
+      ['Detective Chief Inspector Mark Ellery said the burglary was planned.\n', []]);
     assert.deepEqual(flags(index, 'Harbour Master Samuel Reyes said the quay was closed.\n').map((f) => f.split(' ')[1]), ['conflicting-name']);
   });
   it('a loose head made an office by what it is of: the "head of communications" is not the chief executive', () => {
     const index = corpusFrom({ 'wire.txt': '"We deeply regret the disruption," said Mireille Dufort, the company\'s head of communications.\n' });
-    assert.deepEqual(flags(index, '"We deeply regret the disruption," said Mireille Dufort, the company\'s chief executive.\n'), ["1:72 conflicting-name 'chief executive' -> 'head of communications'"]);
-    assert.deepEqual(flags(index, '"We deeply regret the disruption," said Mireille Dufort, the company\'s spokeswoman.\n'), []);
+    expectFlags(index,
+      ['"We deeply regret the disruption," said Mireille Dufort, the company\'s chief executive.\n', ["1:72 conflicting-name 'chief executive' -> 'head of communications'"]],
+      ['"We deeply regret the disruption," said Mireille Dufort, the company\'s spokeswoman.\n', []]);
   });
   it('a place swapped in the same slot of the same passage: "arrived from Rotterdam" where the source says "from Antwerp"', () => {
     const index = corpusFrom({
       'port.html': '<p>The 294-metre vessel, operated by Castellane Lines, had arrived from Antwerp and was carrying 5,870 containers.</p><p>A sheerleg crane is due from Rotterdam on Friday.</p>',
       'police.txt': 'A grey Ford Transit van was seen leaving Marlow Road at speed shortly afterwards.\n\nThe museum stands on Quay Street.\n',
     });
-    assert.deepEqual(flags(index, 'The Castellane Lines vessel, which had arrived from Rotterdam, was carrying 5,870 containers.\n'), ["1:53 conflicting-name 'Rotterdam' -> 'Antwerp'"]);
-    assert.deepEqual(flags(index, 'The Castellane Lines vessel had arrived from Antwerp and was carrying 5,870 containers.\n'), []);
-    assert.deepEqual(flags(index, 'A grey Ford Transit van was seen leaving Quay Street at speed shortly afterwards.\n'), ["1:42 conflicting-name 'Quay Street' -> 'Marlow Road'"]);
-    assert.deepEqual(flags(index, 'A sheerleg crane is due from Rotterdam on Friday.\n'), []);
+    expectFlags(index,
+      ['The Castellane Lines vessel, which had arrived from Rotterdam, was carrying 5,870 containers.\n', ["1:53 conflicting-name 'Rotterdam' -> 'Antwerp'"]],
+      ['The Castellane Lines vessel had arrived from Antwerp and was carrying 5,870 containers.\n', []],
+      ['A grey Ford Transit van was seen leaving Quay Street at speed shortly afterwards.\n', ["1:42 conflicting-name 'Quay Street' -> 'Marlow Road'"]],
+      ['A sheerleg crane is due from Rotterdam on Friday.\n', []]);
   });
   it('a whole given as the part: "some 2,100 of the pilots" where 1,850 of the 2,100 pilots are members', () => {
     const index = corpusFrom({ 'wire.txt': 'The union, which represents about 1,850 of the airline\'s 2,100 pilots, called the strike.\n' });
-    assert.deepEqual(flags(index, 'The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n'), ["1:34 conflicting-figure '2,100' -> '1,850'"]);
-    assert.deepEqual(flags(index, 'The union represents about 1,850 of the airline\'s 2,100 pilots.\n'), []);
-    assert.deepEqual(flags(index, 'The airline has 2,100 pilots, and the union represents 1,850 of them.\n'), []);
+    expectFlags(index,
+      ['The union, which represents some 2,100 of the carrier\'s pilots, called the strike.\n', ["1:34 conflicting-figure '2,100' -> '1,850'"]],
+      ['The union represents about 1,850 of the airline\'s 2,100 pilots.\n', []],
+      ['The airline has 2,100 pilots, and the union represents 1,850 of them.\n', []]);
   });
   it('a date in a source sentence that also has the draft\'s date is not its conflict', () => {
     const index = corpusFrom({ 'gazette.txt': 'Fares will rise to $4.10 on Jan. 1 after the board voted 7-2 on Wednesday night to approve its budget.\n' });
@@ -251,32 +282,37 @@ describe('checker: titles in apposition, the calendar', () => {
     'transcript.txt': 'MARTA IBÁÑEZ (Regional Minister for Industry): Good afternoon.\n\nPAOLO FERRI (Director): The barrier held.\n',
   });
   it('a title after a name and a comma is checked like one before it', () => {
-    assert.deepEqual(flags(index, 'François Thériault, the agency\'s chief financial officer, presented the budget.\n'), ["1:34 conflicting-name 'chief financial officer' -> 'director general'"]);
-    assert.deepEqual(flags(index, 'François Thériault, the agency\'s director general, presented the budget.\n'), []);
+    expectFlags(index,
+      ['François Thériault, the agency\'s chief financial officer, presented the budget.\n', ["1:34 conflicting-name 'chief financial officer' -> 'director general'"]],
+      ['François Thériault, the agency\'s director general, presented the budget.\n', []]);
   });
   it('a lower-case title before a name and a comma, and a title from a transcript label', () => {
     assert.deepEqual(flags(index, 'The regional labour minister, Marta Ibáñez, spoke first.\n'), ["1:5 conflicting-name 'regional labour minister' -> 'regional minister for industry'"]);
   });
   it('a weekday the calendar contradicts, once a source gives the year', () => {
-    assert.deepEqual(flags(index, 'The recall was announced on Wednesday, 5 June.\n'), ["1:29 conflicting-date 'Wednesday' -> 'Thursday'"]);
-    assert.deepEqual(flags(index, 'The recall was announced on Thursday, 5 June.\n'), []);
+    expectFlags(index,
+      ['The recall was announced on Wednesday, 5 June.\n', ["1:29 conflicting-date 'Wednesday' -> 'Thursday'"]],
+      ['The recall was announced on Thursday, 5 June.\n', []]);
   });
   it('a weekday is supported by the calendar of a full date the source gives, and never contradicted by it', () => {
     const radio = corpusFrom({ 'radio.txt': 'NORDIC RADIO - 9 APRIL 2026\n\nPRESENTER: Professor Lind, how well did the vaccine work?\n\nLIND: It prevented about 71 per cent of cases.\n' });
-    assert.deepEqual(flags(radio, 'Professor Lind told Nordic Radio on Thursday that the vaccine prevented about 71 per cent of cases.\n'), []);
-    assert.deepEqual(flags(radio, 'Professor Lind told Nordic Radio on Friday that the vaccine prevented about 71 per cent of cases.\n'), ["1:37 unsupported-date 'Friday'"]);
+    expectFlags(radio,
+      ['Professor Lind told Nordic Radio on Thursday that the vaccine prevented about 71 per cent of cases.\n', []],
+      ['Professor Lind told Nordic Radio on Friday that the vaccine prevented about 71 per cent of cases.\n', ["1:37 unsupported-date 'Friday'"]]);
     const wire = corpusFrom({ 'wire.txt': 'The plant closed on 3 March 2025 after the fire.\n' });
-    assert.deepEqual(flags(wire, 'The plant closed on Monday after the fire.\n'), []);
-    assert.deepEqual(flags(wire, 'The plant closed on Tuesday after the fire.\n'), ["1:21 unsupported-date 'Tuesday'"]);
+    expectFlags(wire,
+      ['The plant closed on Monday after the fire.\n', []],
+      ['The plant closed on Tuesday after the fire.\n', ["1:21 unsupported-date 'Tuesday'"]]);
   });
 });
 
 describe('checker: units, ages, one passage', () => {
   it('temperatures with a bare C or F; ages however written', () => {
     const index = corpusFrom({ 'wire.txt': 'Temperatures reached 44.3 degrees Celsius (111.7 F) on Wednesday.\n\nA 71-year-old man died on Wednesday.\n\nThe survivors, aged between 23 and 51, are in hospital.\n' });
-    assert.deepEqual(flags(index, 'Temperatures reached 44.3C on Wednesday.\n'), []);
-    assert.deepEqual(flags(index, 'Temperatures reached 45.3C on Wednesday.\n'), ["1:22 conflicting-figure '45.3C' -> '44.3C'"]);
-    assert.deepEqual(flags(index, 'The man who died on Wednesday was 71 years old. The survivors are aged 23 to 51.\n'), []);
+    expectFlags(index,
+      ['Temperatures reached 44.3C on Wednesday.\n', []],
+      ['Temperatures reached 45.3C on Wednesday.\n', ["1:22 conflicting-figure '45.3C' -> '44.3C'"]],
+      ['The man who died on Wednesday was 71 years old. The survivors are aged 23 to 51.\n', []]);
   });
   it('two claims of a sentence in one source sentence make one passage, whatever the words', () => {
     const index = corpusFrom({ 'bulletin.txt': 'Water levels are expected to fall below 4 metres by Tuesday.\n' });
@@ -290,8 +326,9 @@ describe('checker: names and headlines from a wildfire corpus', () => {
     'wire.txt': 'Nearly 900 firefighters battled the blaze, which forced the evacuation of 3,150 people from seven villages.\n\nIt is the 14th major wildfire in Spain this summer.\n\nNicolas Normand, a former French ambassador to Mali and Senegal, said talks were under way.\n',
   });
   it('a Spanish first surname alone is the person; a country ending a title is not a first name', () => {
-    assert.deepEqual(flags(index, 'Peñalver said the fire had a perimeter of 74 kilometres.\n'), []);
-    assert.deepEqual(flags(index, 'Former French ambassador to Mali and Senegal Nicolas Normand said talks were under way.\n'), []);
+    expectFlags(index,
+      ['Peñalver said the fire had a perimeter of 74 kilometres.\n', []],
+      ['Former French ambassador to Mali and Senegal Nicolas Normand said talks were under way.\n', []]);
   });
   it('what a transcript\'s title line names is what its sentences are about', () => {
     assert.deepEqual(flags(index, 'Firefighters had stabilised 60% of the perimeter of the Sierra de Albarén wildfire.\n'), []);
@@ -332,9 +369,10 @@ describe('checker: false alarms from the second blind round', () => {
       'wire.txt': 'Aranmore said it expected the incident to cost between 35 million and 50 million euros this year.\n\nFor approximately 41,500 mortgage customers, copies of passports were also accessed.\n',
       'hearing.txt': 'CHAIR: How many calls did the helpline take?\n\nNÍ BHRIAIN: About 186,000 in the first 48 hours.\n',
     });
-    assert.deepEqual(flags(index, 'Aranmore expects the breach to cost it €35m-€50m this year.\n'), []);
-    assert.deepEqual(flags(index, 'Copies of passports belonging to around 41,500 mortgage holders were also exposed.\n'), []);
-    assert.deepEqual(flags(index, 'The helpline took about 186,000 calls in the first 48 hours.\n'), []);
+    expectFlags(index,
+      ['Aranmore expects the breach to cost it €35m-€50m this year.\n', []],
+      ['Copies of passports belonging to around 41,500 mortgage holders were also exposed.\n', []],
+      ['The helpline took about 186,000 calls in the first 48 hours.\n', []]);
   });
   it('two years of one sentence anchor each other ("due in 2024, pushed back to 2026")', () => {
     const index = corpusFrom({ 'release.md': '- The principal inspection due in 2024 was postponed to 2026, and a warning was not escalated.\n' });
@@ -349,8 +387,9 @@ describe('checker: relative clauses and the dates of occasions', () => {
   it('a briefing the draft dates otherwise than the source that reports it', () => {
     const index = corpusFrom(Object.fromEntries(['mayor-briefing.txt', 'river-authority.html', 'weather-notes.md']
       .map((f) => [f, readFileSync(path.join(ROOT, 'test', 'fixtures', 'flood', f), 'utf8')])));
-    assert.deepEqual(flags(index, 'At a briefing on October 14, Mayor Ines Carvalho said 14 schools would stay closed until Wednesday.\n'), ["1:18 conflicting-date 'October 14' -> 'October 13'"]);
-    assert.deepEqual(flags(index, 'At a briefing on October 13, Mayor Ines Carvalho said 14 schools would stay closed until Wednesday.\n'), []);
+    expectFlags(index,
+      ['At a briefing on October 14, Mayor Ines Carvalho said 14 schools would stay closed until Wednesday.\n', ["1:18 conflicting-date 'October 14' -> 'October 13'"]],
+      ['At a briefing on October 13, Mayor Ines Carvalho said 14 schools would stay closed until Wednesday.\n', []]);
   });
 });
 
@@ -364,12 +403,14 @@ describe('checker: a wrong first name among several mentions of one person', () 
 describe('checker: a place in the wrong slot', () => {
   const index = seedCorpus();
   it('a country or capital where the passage has another', () => {
-    assert.deepEqual(flags(index, 'Some 1,500 French soldiers are deployed on three bases, in Niamey, Ouallam and Ayorou, near the border with Burkina Faso.\n'), ["1:109 conflicting-name 'Burkina Faso' -> 'Mali'"]);
-    assert.deepEqual(flags(index, 'Nicolas Normand, a former French ambassador to Mali and Chad, confirmed the information to Al Jazeera.\n'), ["1:57 conflicting-name 'Chad' -> 'Senegal'"]);
+    expectFlags(index,
+      ['Some 1,500 French soldiers are deployed on three bases, in Niamey, Ouallam and Ayorou, near the border with Burkina Faso.\n', ["1:109 conflicting-name 'Burkina Faso' -> 'Mali'"]],
+      ['Nicolas Normand, a former French ambassador to Mali and Chad, confirmed the information to Al Jazeera.\n', ["1:57 conflicting-name 'Chad' -> 'Senegal'"]]);
   });
   it('not when a passage names the draft\'s place, nor for a list in another order', () => {
-    assert.deepEqual(flags(index, 'Nicolas Normand, a former French ambassador to Mali and Senegal, confirmed the information to Al Jazeera.\n'), []);
-    assert.deepEqual(flags(index, 'Coups forced French forces out of adjacent Burkina Faso and Mali.\n'), []);
+    expectFlags(index,
+      ['Nicolas Normand, a former French ambassador to Mali and Senegal, confirmed the information to Al Jazeera.\n', []],
+      ['Coups forced French forces out of adjacent Burkina Faso and Mali.\n', []]);
   });
 });
 
@@ -398,8 +439,9 @@ describe('checker: swapped figures, quoted occasions', () => {
 describe('checker: currencies by their codes', () => {
   it('"NOK 2.9 billion", "DKK 85 million": a code before or after a sum is its currency', () => {
     const index = corpusFrom({ 'wire.md': 'The bridge cost NOK 2.9 billion to build in 2008.\n\nThe group expects a hit of DKK 85 million (€11.4 million) to its first-quarter operating profit.\n' });
-    assert.deepEqual(flags(index, 'The bridge cost NOK 2.9 billion to build.\n'), []);
-    assert.deepEqual(flags(index, 'The group has warned of a DKK 85 million hit to first-quarter operating profit, or about €12.3 million.\n'), ["1:90 conflicting-figure '€12.3 million' -> '€11.4 million'"]);
+    expectFlags(index,
+      ['The bridge cost NOK 2.9 billion to build.\n', []],
+      ['The group has warned of a DKK 85 million hit to first-quarter operating profit, or about €12.3 million.\n', ["1:90 conflicting-figure '€12.3 million' -> '€11.4 million'"]]);
   });
 });
 
@@ -431,15 +473,17 @@ describe('checker: labels', () => {
 describe('checker: dates', () => {
   const index = seedCorpus();
   it('flags a date off by a day, in the draft\'s own date style', () => {
-    assert.deepEqual(flags(index, 'The coup took place on July 25.\n'), ["1:24 conflicting-date 'July 25' -> 'July 26'"]);
-    assert.deepEqual(flags(index, 'The coup took place on 24 July.\n'), ["1:24 conflicting-date '24 July' -> '26 July'"]);
+    expectFlags(index,
+      ['The coup took place on July 25.\n', ["1:24 conflicting-date 'July 25' -> 'July 26'"]],
+      ['The coup took place on 24 July.\n', ["1:24 conflicting-date '24 July' -> '26 July'"]]);
   });
   it('a source about the same event outweighs sentences that only share the weekday (regression: press conference on Monday)', () => {
     assert.deepEqual(flags(index, 'Speaking at a press conference in Niamey on Tuesday, Zeine said the troops were in an illegal position.\n'), ["1:45 conflicting-date 'Tuesday' -> 'Monday'"]);
   });
   it('accepts the same date written another way', () => {
-    assert.deepEqual(flags(index, 'The 26 July coup toppled President Mohamed Bazoum.\n'), []);
-    assert.deepEqual(flags(index, 'The generals renounced the cooperation agreements on Aug. 3.\n'), []);
+    expectFlags(index,
+      ['The 26 July coup toppled President Mohamed Bazoum.\n', []],
+      ['The generals renounced the cooperation agreements on Aug. 3.\n', []]);
   });
 });
 
@@ -468,8 +512,9 @@ describe('checker: quotations', () => {
     assert.deepEqual(flags(index, '"Discussions on the departure of certain military elements have begun," several French sources told Le Monde.\n'), ["1:21 altered-quote 'departure' -> 'withdrawal'"]);
   });
   it('accepts a verbatim fragment with the right speaker, whatever the quote marks', () => {
-    assert.deepEqual(flags(index, 'Zeine described the French ambassador\'s conduct as \u201ca behavior of contempt.\u201d\n'), []);
-    assert.deepEqual(flags(index, '"Considering Armenia\'s multiplicity of dependencies on Russia, it is a political priority to diversify partners," said Narek Sukiasyan.\n'), []);
+    expectFlags(index,
+      ['Zeine described the French ambassador\'s conduct as \u201ca behavior of contempt.\u201d\n', []],
+      ['"Considering Armenia\'s multiplicity of dependencies on Russia, it is a political priority to diversify partners," said Narek Sukiasyan.\n', []]);
   });
   it('flags words no source contains', () => {
     assert.deepEqual(flags(index, 'The junta said it "will not be intimidated by anyone".\n'), ["1:20 unsupported-quote 'will not be intimidated by anyone'"]);
@@ -552,8 +597,9 @@ describe('checker: tables and lists', () => {
   });
   it('takes two swapped digits for a slip: "97 against" where the ballot table gives 79', () => {
     const ballot = corpusFrom({ 'statement.md': '# Pilots union: strike ballot result\n\nThe union said its pilots had voted to strike, in a ballot of members.\n\n| | Votes | % of votes cast |\n|---|---:|---:|\n| In favour | 1,412 | 94.0% |\n| Against | 79 | 5.3% |\n' });
-    assert.deepEqual(flags(ballot, 'The ballot result: 97 votes against.\n'), ["1:20 conflicting-figure '97' -> '79'"]);
-    assert.deepEqual(flags(ballot, 'The ballot result: 92 votes against.\n'), ["1:20 unsupported-figure '92'"]);
+    expectFlags(ballot,
+      ['The ballot result: 97 votes against.\n', ["1:20 conflicting-figure '97' -> '79'"]],
+      ['The ballot result: 92 votes against.\n', ["1:20 unsupported-figure '92'"]]);
   });
   it('takes the number of a plain-text list item for its place in the list, not a figure', () => {
     assert.deepEqual(flags(index, 'MOST READ\n1. Hospital waiting lists fall in a row\n2. Why the council will build homes\n', 'txt'), []);
@@ -639,7 +685,8 @@ describe('checker: transcripts, pronouns and statement dates', () => {
     const heard = corpusFrom({
       'hearing.txt': 'Sentencing hearing, Friday 26 April 2024\n\nMS OKONJO (prosecution): Mr Haskell took the money.\n\nMR PEMBERTON (defence): I apologise to the court for the delay.\n\nJUDGE ANDERSEN: Eight months will be added.\n',
     });
-    assert.deepEqual(flags(heard, 'Haskell\'s barrister apologised to the court on Friday over the long delay to the trial of the former finance director of the housing trust.\n'), []);
-    assert.deepEqual(flags(heard, 'Haskell\'s barrister apologised to the court on Monday over the long delay to the trial of the former finance director of the housing trust.\n'), ["1:48 unsupported-date 'Monday'"]);
+    expectFlags(heard,
+      ['Haskell\'s barrister apologised to the court on Friday over the long delay to the trial of the former finance director of the housing trust.\n', []],
+      ['Haskell\'s barrister apologised to the court on Monday over the long delay to the trial of the former finance director of the housing trust.\n', ["1:48 unsupported-date 'Monday'"]]);
   });
 });
