@@ -9,6 +9,9 @@ import { stem } from '../text/tokens';
 import { ClaimResult, Evidence } from './types';
 import { Frame, entityKeys, frameOf, stemsOf, synonymsOf } from './frame';
 
+/** How many source sentences like a draft sentence are kept for its checks. */
+const SENTENCE_HITS = 40;
+
 export class SourceCache {
   private version = -1;
   private readonly stems = new Map<number, Set<string>>();
@@ -115,14 +118,14 @@ export class CheckContext {
 
   get text(): string { return this.draft.text; }
 
-  /** source sentences like the draft sentence as a whole */
-  sentenceCandidates(k = 40): number[] {
+  /** source sentences like the draft sentence as a whole, the k best (searched once, for the most any rule asks) */
+  sentenceCandidates(k = SENTENCE_HITS): number[] {
     if (!this.sentenceHits) {
       const q = new Map<string, number>();
       for (const t of termsOf(this.sentence.tokens)) q.set(t, 1);
-      this.sentenceHits = this.index.search(q, k).map((h) => h.id);
+      this.sentenceHits = this.index.search(q, SENTENCE_HITS).map((h) => h.id);
     }
-    return this.sentenceHits;
+    return k >= this.sentenceHits.length ? this.sentenceHits : this.sentenceHits.slice(0, k);
   }
 
   /** source sentences like the draft sentence, and like the claim's own frame */
