@@ -180,6 +180,9 @@ function runPlan(req: BuildRequest): Promise<Plan> {
   });
 }
 
+/** A small young generation for an indexing worker: indexing makes much short-lived garbage, and its peak is the server's. */
+const INDEXING = { resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+
 /** Files a worker indexes at a time, alone: a part of the index, merged with the others in order. */
 const CHUNK = 800;
 
@@ -206,8 +209,7 @@ function runChunks(shares: readonly FoundFile[][], stamps: ReadonlyMap<string, S
     const workers: Worker[] = [];
     const fail = (e: Error) => { for (const w of workers) void w.terminate(); reject(e); };
     shares.forEach((_share, k) => {
-      // a small young generation: indexing makes much short-lived garbage, and its peak is the server's
-      const w = new Worker(script, { workerData: { kind: 'chunks', settings } satisfies WorkerJob, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      const w = startWorker(script, { kind: 'chunks', settings }, INDEXING);
       workers.push(w);
       const give = () => {
         const c = queues[k].length ? queues[k].shift() : queues.find((q) => q.length)?.pop();
@@ -231,8 +233,7 @@ function runWorker(job: WorkerJob, progress: (done: number, total: number) => vo
   const script = workerScript();
   if (!script) return Promise.reject(new Error('no worker script'));
   return new Promise((resolve, reject) => {
-    // a small young generation: indexing makes much short-lived garbage, and its peak is the server's
-    const w = startWorker(script, job, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const w = startWorker(script, job, INDEXING);
     w.on('message', (m: { type: string; done?: number; total?: number; result?: WorkerResult; error?: string }) => {
       if (m.type === 'progress') progress(m.done!, m.total!);
       // the worker's memory is given back before its result is used (the server's peak is the sum)

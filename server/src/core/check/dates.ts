@@ -53,12 +53,11 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       && ctx.sentence.dates.every((y) => y === d || gap(x, d) < gap(x, y)));
     const dateOfFigure = (sd: DateMention) => src.dates.find((o) => o !== sd && src.quantities.some((f) => tiedHere.some((x) => comparable(x, f) && sameValue(x, f))
       && oneClause(src.tokens, f, o) && !oneClause(src.tokens, f, sd)));
-    const dated = ctx.index.doc(id).date?.at;
+    const docDate = ctx.index.doc(id).date, dated = docDate?.at;
     // the dateline's date ("HARWICK, March 5 (Meridian News) -") is when the story was filed, not when its events happened
-    const text = ctx.index.docText(id);
-    const line = DATELINE.exec(text.slice(src.start, Math.min(src.end, src.start + 80)));
+    const line = DATELINE.exec(ctx.index.docText(id).slice(src.start, Math.min(src.end, src.start + 80)));
     const filedBy = line ? src.start + line[0].length : -1;
-    const relative = relativeDays(src.tokens, dated, ctx.index.doc(id).date?.sentence === id).filter((r) => dateSupports(d, r));
+    const relative = relativeDays(src.tokens, dated, docDate?.sentence === id).filter((r) => dateSupports(d, r));
     for (const given of [...src.dates.filter((x) => x.end > filedBy), ...relative]) {
       // "approved ... on Thursday" in a story dated Thursday 5 February 2026 is 5 February: a reason to agree only
       const onDay = onDocDay(given, dated);
@@ -266,8 +265,13 @@ function onDocDay(sd: DateMention, at: Pick<DateMention, 'year' | 'month' | 'day
   if (sd.weekday === undefined || sd.day !== undefined || sd.month !== undefined || !at) return undefined;
   const w = weekdayOf(at);
   if (w === undefined) return undefined;
-  const t = new Date(Date.UTC(at.year!, at.month! - 1, at.day! - ((w - sd.weekday + 7) % 7)));
-  return { ...sd, year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+  return { ...sd, ...daysBefore(at, (w - sd.weekday + 7) % 7) };
+}
+
+/** The date `n` days before a full date. */
+function daysBefore(at: Pick<DateMention, 'year' | 'month' | 'day'>, n: number): { year: number; month: number; day: number } {
+  const t = new Date(Date.UTC(at.year!, at.month! - 1, at.day! - n));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
 /**
@@ -280,8 +284,7 @@ function relativeDays(toks: readonly Token[], at: Pick<DateMention, 'year' | 'mo
   toks.forEach((t, k) => {
     const back = t.low === 'yesterday' ? 1 : t.low === 'today' ? 0 : -1;
     if (back < 0) return;
-    const day = new Date(Date.UTC(at.year!, at.month! - 1, at.day! - back));
-    const full = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
+    const full = daysBefore(at, back);
     out.push({ first: k, last: k, start: t.start, end: t.end, ...full, weekday: weekdayOf(full), at: {} });
   });
   return out;

@@ -245,7 +245,6 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   };
 }
 
-/** Every entity of the draft sentence is named around the source sentence (or is what its article is about). */
 /**
  * "£31m" for "thirty-one million of it goes to clear the loans": in speech a sum of millions
  * often comes without its currency. Such a figure can back a sum, on the same frame as any other.
@@ -280,6 +279,7 @@ function isPart(toks: readonly Token[], qs: readonly Quantity[], q: Quantity): b
   return toks[q.last + 1]?.low === 'of' && !qs.some((w) => w.first > q.last && w.first - q.last <= 5);
 }
 
+/** Every entity of the draft sentence is named around the source sentence (or is what its article is about). */
 function allNamed(ctx: CheckContext, id: number): boolean {
   const around = ctx.cache.entities(id, 1);
   for (const n of ctx.sentence.names) {

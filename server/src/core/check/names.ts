@@ -16,6 +16,9 @@ const OFFICE_WORDS = new Set(['vice', 'deputy', 'prime', 'assistant', 'associate
   'labour', 'labor', 'agriculture', 'press', 'executive', 'financial', 'operating', 'technology', 'attorney', 'police', 'fire',
   'army', 'navy', 'air', 'budget', 'city', 'state', 'federal', 'regional', 'national', 'managing', 'plant', 'general']);
 // Heads that fit anyone in charge: "leader Emmanuel Macron" does not contradict "President".
+const levelOf = (ws: readonly string[]) => ws.filter((w) => LEVELS.has(w));
+/** What an office is for or of: "mp for kelderby central" -> kelderby, central. */
+const officeFor = (ws: readonly string[]) => { const k = ws.findIndex((w) => w === 'for' || w === 'of' || w === 'to'); return k < 0 ? [] : ws.slice(k + 1).filter((w) => w !== 'the' && w !== 'and'); };
 /** Offices at the top of a body: "chief executive" is not its "head of communications". */
 const TOP_OFFICES = new Set(['executive', 'ceo', 'president', 'chairman', 'chair', 'chairwoman', 'chairperson', 'founder', 'owner']);
 const LEVELS = new Set(['city', 'county', 'state', 'federal', 'national', 'regional', 'provincial', 'municipal']);
@@ -41,7 +44,7 @@ export function checkName(ctx: CheckContext, n: NameMention): ClaimResult | null
     const place = (n.country || n.seat) ? wrongPlace(ctx, n) : null;
     if (place) return place;
   }
-  const of = wrongOf(ctx, n) ?? swappedPlace(ctx, n);
+  const of = wrongOf(ctx, n) ?? swappedPlace(ctx, n, entries);
   if (of) return of;
   if (entries.length) {
     const role = n.role ? checkRole(ctx, n, entries) : null;
@@ -240,13 +243,17 @@ function wrongOf(ctx: CheckContext, n: NameMention): ClaimResult | null {
   }
   if (found.size !== 1) return null;
   const [{ m, id }] = [...found.values()];
+  const the = ctx.sentence.tokens[owner.last + 2]?.low === 'the' ? 'the ' : '';
+  return otherName(ctx, n, id, m, `${owner.text} of ${the}`, `of ${the}`);
+}
+
+/** The source sentence `id` has the name `m` where the draft has `n`: "Sources give <lead>Antwerp (...), not <draftLead>Rotterdam". */
+function otherName(ctx: CheckContext, n: NameMention, id: number, m: NameMention, lead: string, draftLead = lead): ClaimResult {
   const ev = ctx.evidence(id, [{ start: m.start, end: m.end }]);
   const right = ctx.index.docText(id).slice(m.start, m.end);
-  const the = ctx.sentence.tokens[owner.last + 2]?.low === 'the' ? 'the ' : '';
   return {
     kind: 'name', verdict: 'conflict', code: CODES.conflictingName, claimStart: n.start, claimEnd: n.end, start: n.start, end: n.end,
-    message: `Sources give ${owner.text} of ${the}${right} (${where(ev)}), not of ${the}${n.text}.`,
-    sourceValue: right, evidence: [ev],
+    message: `Sources give ${lead}${right} (${where(ev)}), not ${draftLead}${n.text}.`, sourceValue: right, evidence: [ev],
     fixes: [{ title: `Replace with '${right}' (${where(ev).replace(/:\d+$/, '')})`, start: n.start, end: n.end, newText: right }],
   };
 }
@@ -256,12 +263,12 @@ function wrongOf(ctx: CheckContext, n: NameMention): ClaimResult | null {
  * "arrived from Antwerp": the name in the draft's slot (after the same word, in a sentence that
  * says nearly all the rest) is another. Only when that source never names the draft's.
  */
-function swappedPlace(ctx: CheckContext, n: NameMention): ClaimResult | null {
+function swappedPlace(ctx: CheckContext, n: NameMention, entries: readonly NameEntry[]): ClaimResult | null {
   const toks = ctx.sentence.tokens;
   const before = toks[n.first - 1];
   if (!before || before.kind !== 'word' || before.cap || STOP_WORDS.has(before.low) && !SLOT_WORDS.has(before.low) || n.person || n.role || n.country || n.seat) return null;
   // (a person named alone, "Vance", is no place)
-  if (ctx.index.names.same(n).some((e) => e.person)) return null;
+  if (entries.some((e) => e.person)) return null;
   const after = toks[n.last + 1];
   // (a clause may end in a comma in one and an "and" in the other)
   const boundary = (t: Token | undefined) => !t || t.kind === 'punct' || /^(and|but|or|while|which|where)$/.test(t.low);
@@ -277,13 +284,7 @@ function swappedPlace(ctx: CheckContext, n: NameMention): ClaimResult | null {
     // the rest of the draft's names are there, and nearly all its words
     if (ctx.sentence.names.some((x) => x !== n && !x.country && !src.names.some((y) => sameEntity(x, y)))) continue;
     if (coverage(frame, ctx.cache.stemsOf(id), ctx.idf) < 0.6) continue;
-    const ev = ctx.evidence(id, [{ start: m.start, end: m.end }]);
-    const right = ctx.index.docText(id).slice(m.start, m.end);
-    return {
-      kind: 'name', verdict: 'conflict', code: CODES.conflictingName, claimStart: n.start, claimEnd: n.end, start: n.start, end: n.end,
-      message: `Sources give ${before.text} ${right} (${where(ev)}), not ${before.text} ${n.text}.`, sourceValue: right, evidence: [ev],
-      fixes: [{ title: `Replace with '${right}' (${where(ev).replace(/:\d+$/, '')})`, start: n.start, end: n.end, newText: right }],
-    };
+    return otherName(ctx, n, id, m, `${before.text} `);
   }
   return null;
 }
@@ -326,6 +327,7 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
   // the office a title names; organisations and other words in it do not count ("Meridian Capital analyst")
   const office = (words: readonly string[]) => words.filter((w) => ROLE_HEADS.has(w) || OFFICE_WORDS.has(w));
   const draftOffice = office(role.words);
+  const draftLevel = levelOf(role.words), draftFor = officeFor(role.words);
   // "leader" fits anyone in charge, but a "deputy leader" is not the leader: a rank makes a loose title an office,
   // checked against the sources' titles with that head only
   const rank = GENERIC_HEADS.has(role.head) && draftOffice.some((w) => RANKS.has(w));
@@ -337,13 +339,11 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
     if (GENERIC_HEADS.has(f.head) && !rank) return !(ofWhat(f) && TOP_OFFICES.has(role.head));
     if (!sameHead(f.head, role.head)) return false;
     // "County Engineer" is not the "City Engineer": another level of government is another office
-    const level = (ws: readonly string[]) => ws.filter((w) => LEVELS.has(w));
-    const dl = level(role.words), sl = level(f.words);
-    if (dl.length && sl.length && !dl.some((w) => sl.includes(w))) return false;
+    const sl = levelOf(f.words);
+    if (draftLevel.length && sl.length && !draftLevel.some((w) => sl.includes(w))) return false;
     // "MP for Kelderby North" is not the "MP for Kelderby Central": what the office is for, when both say
-    const of = (ws: readonly string[]) => { const k = ws.findIndex((w) => w === 'for' || w === 'of' || w === 'to'); return k < 0 ? [] : ws.slice(k + 1).filter((w) => w !== 'the' && w !== 'and'); };
-    const dc = of(role.words), sc = of(f.words);
-    if (dc.length && sc.length && !dc.every((w) => sc.includes(w))) return false;
+    const sc = officeFor(f.words);
+    if (draftFor.length && sc.length && !draftFor.every((w) => sc.includes(w))) return false;
     const src = new Set(office(f.words));
     // every office word of the draft is in the source role, and the source's vice/deputy/prime is in the draft
     return draftOffice.every((w) => src.has(w) || w === role.head || src.has(w === 'defence' ? 'defense' : w === 'defense' ? 'defence' : w))

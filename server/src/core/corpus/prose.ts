@@ -56,12 +56,6 @@ function cells(line: string): string[] {
   return parts;
 }
 
-/**
- * Each body row of a Markdown table, with its header before each cell: "| Hollins Lane | 260 |"
- * under "| Site | Homes |" reads "| Site: Hollins Lane; | Homes: 260 |". Lines stay lines, so every
- * line number holds; the pipes stay, so the row is masked as a row. Rows longer than 2,000
- * characters are left as they are.
- */
 /** A table row as `labelTableCells` writes it: "area: Arts and Humanities;   savings: £9.1m." */
 const TABLE_ROW = /^[^:;\n]{1,60}: [^;\n]*(?:;\s+[^:;\n]{1,60}: [^;\n]*)+\.?\s*$/;
 export const isTableRow = (sentence: string) => TABLE_ROW.test(sentence);
@@ -69,6 +63,12 @@ export const isTableRow = (sentence: string) => TABLE_ROW.test(sentence);
 /** "(£m)", "($bn)", "(€)", "(%)" at the end of a table header. */
 const HEAD_UNIT = /\s*\((£|\$|€|US\$|%)\s*(m|bn|k|million|billion)?\)\s*$/i;
 
+/**
+ * Each body row of a Markdown table, with its header before each cell: "| Hollins Lane | 260 |"
+ * under "| Site | Homes |" reads "| Site: Hollins Lane; | Homes: 260 |". Lines stay lines, so every
+ * line number holds; the pipes stay, so the row is masked as a row. Rows longer than 2,000
+ * characters are left as they are.
+ */
 export function labelTableCells(content: string): string {
   if (!content.includes('|')) return content;
   const lines = content.split('\n');
