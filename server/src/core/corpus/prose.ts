@@ -63,6 +63,14 @@ export const isTableRow = (sentence: string) => TABLE_ROW.test(sentence);
 /** "(£m)", "($bn)", "(€)", "(%)" at the end of a table header. */
 const HEAD_UNIT = /\s*\((£|\$|€|US\$|%)\s*(m|bn|k|million|billion)?\)\s*$/i;
 
+/** A bare number of a column with a unit in its header, written with it: "3.2" under "(£m)" is "£3.2m". */
+function withUnit(v: string, unit: RegExpExecArray | null): string {
+  if (!unit || !/^-?\d[\d,]*(\.\d+)?$/.test(v)) return v;
+  const [, sign, scale] = unit;
+  if (sign === '%') return `${v}%`;
+  return `${sign}${v}${!scale ? '' : scale.length > 2 ? ` ${scale}` : scale}`;
+}
+
 /**
  * Each body row of a Markdown table, with its header before each cell: "| Hollins Lane | 260 |"
  * under "| Site | Homes |" reads "| Site: Hollins Lane; | Homes: 260 |". Lines stay lines, so every
@@ -87,8 +95,7 @@ export function labelTableCells(content: string): string {
       const lead = /^\s*\|/.test(lines[j]) ? '|' : '';
       const cr = lines[j].endsWith('\r') ? '\r' : '';
       lines[j] = lead + row.map((c, k) => {
-        const u = units[k];
-        const v = u && /^-?\d[\d,]*(\.\d+)?$/.test(c.trim()) ? (u[1] === '%' ? `${c.trim()}%` : `${u[1]}${c.trim()}${!u[2] ? '' : u[2].length > 2 ? ` ${u[2]}` : u[2]}`) : c.trim();
+        const v = withUnit(c.trim(), units[k]);
         const label = heads[k] && v && !/^[*_]*$/.test(v) ? ` ${heads[k]}: ${v}` : ` ${v}`;
         return label + (k < row.length - 1 && v ? '; ' : ' ');
       }).join('|').replace(/\s*$/, '.') + ' |' + cr;
