@@ -62,9 +62,7 @@ function receiveJob(): Promise<WorkerJob> {
 
 /** The typed arrays of a snapshot, to transfer instead of copy. */
 export function buffers(s: IndexSnapshot): ArrayBuffer[] {
-  const c = s.columns;
-  return [c.doc, c.local, c.start, c.end, c.line, c.segment, c.dupOf, c.flags, s.hashes, s.bm25.offsets, s.bm25.postings, s.bm25.dfs, s.bm25.lengths]
-    .map((a) => a.buffer as ArrayBuffer);
+  return [...Object.values(s.columns), s.hashes, s.bm25.offsets, s.bm25.postings, s.bm25.dfs, s.bm25.lengths].map((a) => a.buffer as ArrayBuffer);
 }
 
 async function main(): Promise<void> {

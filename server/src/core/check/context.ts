@@ -81,22 +81,12 @@ export class SourceCache {
     return e;
   }
 
+  /** what the article is about, as the index worked it out (its topics) */
   private topics(id: number): Set<string> {
     const info = this.index.info(id);
     const key = `topics:${info.doc}:${info.segment}`;
     let t = this.ents.get(key);
-    if (!t) {
-      const counts = new Map<string, number>();
-      const sids = this.index.segmentSentences(id);
-      for (const sid of sids) for (const k of entityKeys(this.index.sentence(sid))) counts.set(k, (counts.get(k) ?? 0) + 1);
-      t = new Set([...counts].filter(([, n]) => n >= 3).map(([k]) => k));
-      // and what its headline or title line names ("Press briefing on the Sierra de Albarén fire")
-      for (const sid of sids.slice(0, 3)) {
-        const h = this.index.sentence(sid);
-        if (h.heading || !/[.!?]["\u201d']?\s*$/.test(this.index.text(sid))) for (const k of entityKeys(h)) t.add(k);
-      }
-      this.ents.set(key, t);
-    }
+    if (!t) { t = this.index.topics(id); this.ents.set(key, t); }
     return t;
   }
 }

@@ -2,7 +2,7 @@
 // distance, and the entities tied to it ("French troops", "US personnel", "in Senegal").
 // Two claims are about the same thing when their frames match, whatever their values.
 import { AnalyzedSentence } from '../extract/analyze';
-import { NameMention, loose } from '../extract/names';
+import { NameMention, entityKeysOf, loose } from '../extract/names';
 import { LIGHT_STEMS, STOP_WORDS, Token, fold, isStop, stem } from '../text/tokens';
 import { APPROX_BEFORE, NOUN_SYNONYMS, isCommonWord } from '../text/vocab';
 
@@ -56,14 +56,7 @@ const ARTICLES = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our',
 
 /** Entity keys of the names in a sentence: "@france" for France and French, every name word otherwise. */
 export function entityKeys(s: AnalyzedSentence): Set<string> {
-  const out = new Set<string>();
-  for (const n of s.names) {
-    if (n.country) { out.add(`@${fold(n.country)}`); continue; }
-    // a capital is also the country whose government it stands for
-    if (n.seat) out.add(`@${fold(n.seat)}`);
-    for (const w of n.words) out.add(loose(w));
-  }
-  return out;
+  return entityKeysOf(s.names);
 }
 
 /** The key an entity tied to a claim is looked up by: its country, or its distinctive words. */

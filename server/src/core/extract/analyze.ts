@@ -36,6 +36,8 @@ export interface AnalyzedText {
   readonly text: string;
   readonly paragraphs: readonly Paragraph[];
   readonly sentences: readonly AnalyzedSentence[];
+  /** two or more paragraphs open with a speaker's label ("NAME:"): their labels are speakers */
+  readonly transcript?: boolean;
 }
 
 /** Inside a quotation of the sentence (the claim is the quotation's to check). */
@@ -57,8 +59,9 @@ export interface AnalyzeOptions extends SegmentOptions {
 export interface PreparedText {
   readonly text: string;
   readonly options: AnalyzeOptions;
+  /** every paragraph (an index's document fills in only the paragraphs it analyses) */
   readonly paragraphs: readonly Paragraph[];
-  /** every sentence: its paragraph and its range */
+  /** every sentence: its paragraph and its range (the same holds for an index's document) */
   readonly ranges: readonly { readonly para: number; readonly range: Range }[];
   readonly transcript: boolean;
   /** transcript labels by paragraph, worked out on demand */
@@ -76,7 +79,7 @@ export function analyzeText(text: string, opts: AnalyzeOptions = {}): AnalyzedTe
   const prep = prepareText(text, opts);
   const sentences: AnalyzedSentence[] = [];
   for (let i = 0; i < prep.ranges.length; i++) sentences.push(analyzeSentenceAt(prep, i, (j) => sentences[j]));
-  return { text, paragraphs: prep.paragraphs, sentences };
+  return { text, paragraphs: prep.paragraphs, sentences, transcript: prep.transcript };
 }
 
 /**

@@ -409,3 +409,14 @@ export function contains(big: readonly string[], small: readonly string[]): bool
 export function loose(w: string): string {
   return w.replace(/[-'\s.]/g, '').replace(/y/g, 'i').replace(/(.)\1+/g, '$1').replace(/ph/g, 'f').replace(/ou/g, 'u').replace(/h$/, '');
 }
+
+/** Entity keys of names: "@france" for France and French, every name word otherwise. */
+export function entityKeysOf(names: readonly NameMention[], into = new Set<string>()): Set<string> {
+  for (const n of names) {
+    if (n.country) { into.add(`@${fold(n.country)}`); continue; }
+    // a capital is also the country whose government it stands for
+    if (n.seat) into.add(`@${fold(n.seat)}`);
+    for (const w of n.words) into.add(loose(w));
+  }
+  return into;
+}

@@ -7,13 +7,16 @@
 // when a check needs it (checked against the length and hash it had). When a check needs a
 // source sentence, that sentence alone is analysed (figures, quotations, speakers), with the
 // sentences before it only when a quotation needs them, and the latest few thousand are kept.
-import { AnalyzedSentence, PreparedText, analyzeSentenceAt, analyzeText, prepareText } from '../extract/analyze';
+// Each sentence row knows its paragraph's range, so only that paragraph is segmented again,
+// not the whole document.
+import { AnalyzedSentence, PreparedText, analyzeSentenceAt, analyzeText } from '../extract/analyze';
 import { DateMention } from '../extract/dates';
 import { TextFormat, toProse } from '../corpus/prose';
 import { DATELINE, boilerplateParagraphs } from '../corpus/boilerplate';
-import { SegmentOptions } from '../text/segment';
+import { Paragraph, Range, makeParagraph } from '../text/segment';
 import { Token, fold, isContentToken } from '../text/tokens';
-import { CAPITAL_OF, COUNTRY_OF } from '../text/vocab';
+import { CAPITAL_OF, COUNTRY_OF, CURRENCY_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALES, UNITS, WEEKDAYS } from '../text/vocab';
+import { NameMention, entityKeysOf } from '../extract/names';
 import { Bm25, Bm25Snapshot, Hit } from './bm25';
 import { FloatColumn, IntColumn } from './columns';
 import { NameIndex, NameSnapshot } from './names-index';
@@ -44,6 +47,10 @@ export interface SourceDoc {
   readonly stamp?: { readonly size: number; readonly mtimeMs: number };
   /** the name keys its sentences mention (to forget them without reading the file again) */
   readonly names: readonly string[];
+  /** a transcript: paragraphs open with speakers' labels (set only when it is one) */
+  readonly transcript?: true;
+  /** by article segment: the entity keys it is about, one per line (see `topics`) */
+  readonly topics?: readonly string[];
 }
 
 export interface SourceSentence {
@@ -64,18 +71,19 @@ export interface SourceSentence {
 export interface IndexSnapshot {
   readonly format: number;
   readonly docs: SourceDoc[];
-  readonly columns: { doc: Int32Array; local: Int32Array; start: Int32Array; end: Int32Array; line: Int32Array; segment: Int32Array; dupOf: Int32Array; flags: Int32Array };
+  readonly columns: { doc: Int32Array; local: Int32Array; start: Int32Array; end: Int32Array; line: Int32Array; segment: Int32Array; dupOf: Int32Array; flags: Int32Array; para: Int32Array; paraStart: Int32Array; paraEnd: Int32Array };
   readonly hashes: Float64Array;
   readonly bm25: Bm25Snapshot;
   readonly names: NameSnapshot;
   readonly nextDoc: number;
 }
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 
 /** Reads a document's prose back from its file; undefined when it cannot. */
 export type TextLoader = (doc: SourceDoc) => string | undefined;
 
-const BOILERPLATE = 1, REMOVED = 2;
+/** flags: page chrome; removed from the index; its paragraph is a short line (a heading or label) */
+const BOILERPLATE = 1, REMOVED = 2, SHORT_PARAGRAPH = 4;
 
 const EMPTY_SENTENCE: AnalyzedSentence = { index: -1, para: -1, start: 0, end: 0, tokens: [], quantities: [], dates: [], names: [], quotes: [], quoteSpans: [], heading: false };
 
@@ -153,7 +161,11 @@ function mix53(a: number, b: number): number {
 export class CorpusIndex {
   private readonly docs = new Map<number, SourceDoc>();
   private readonly byPath = new Map<string, number>();
-  private readonly col = { doc: new IntColumn(), local: new IntColumn(), start: new IntColumn(), end: new IntColumn(), line: new IntColumn(), segment: new IntColumn(), dupOf: new IntColumn(), flags: new IntColumn() };
+  private readonly col = {
+    doc: new IntColumn(), local: new IntColumn(), start: new IntColumn(), end: new IntColumn(), line: new IntColumn(), segment: new IntColumn(), dupOf: new IntColumn(), flags: new IntColumn(),
+    // the sentence's paragraph: its index in the document and its range
+    para: new IntColumn(), paraStart: new IntColumn(), paraEnd: new IntColumn(),
+  };
   private hashes = new FloatColumn();
   /** sentence hash -> its sentences: the id alone, or all copies when repeated */
   private readonly dups = new Map<number, number | number[]>();
@@ -193,17 +205,21 @@ export class CorpusIndex {
     let segment = 0, prevPara = -1;
     let date: SourceDoc['date'];
     const nameKeys = new Set<string>();
+    const topics: string[] = [];
+    let about = new Topics();
     for (const s of light.sentences) {
       const sid = first + s.index;
       if (s.para !== prevPara) {
         const p = light.paragraphs[s.para];
-        if (prevPara >= 0 && (DATELINE.test(prose.text.slice(p.start, p.end)) || bp[s.para] !== bp[prevPara])) segment++;
+        if (prevPara >= 0 && (DATELINE.test(prose.text.slice(p.start, p.end)) || bp[s.para] !== bp[prevPara])) { topics[segment] = about.keys(); segment++; about = new Topics(); }
         prevPara = s.para;
       }
       const boilerplate = bp[s.para];
-      const c = this.col;
+      if (!boilerplate) about.add(s.names, s.heading || !/[.!?]["\u201d']?\s*$/.test(prose.text.slice(s.start, s.end)));
+      const c = this.col, para = light.paragraphs[s.para];
       c.doc.push(id); c.local.push(s.index); c.start.push(s.start); c.end.push(s.end);
-      c.line.push(prose.lineOf(s.start)); c.segment.push(segment); c.flags.push(boilerplate ? BOILERPLATE : 0);
+      c.line.push(prose.lineOf(s.start)); c.segment.push(segment); c.flags.push((boilerplate ? BOILERPLATE : 0) | (para.short ? SHORT_PARAGRAPH : 0));
+      c.para.push(s.para); c.paraStart.push(para.start); c.paraEnd.push(para.end);
       const key = hashWords(prose.text.slice(s.start, s.end));
       this.hashes.push(key);
       const same = this.dups.get(key);
@@ -224,11 +240,14 @@ export class CorpusIndex {
         if (d) date = { sentence: sid, at: { start: d.start, end: d.end, year: d.year, month: d.month, day: d.day, weekday: d.weekday } };
       }
     }
+    topics[segment] = about.keys();
     const blockStarts = prose.options.blockStarts ? [...prose.options.blockStarts] : undefined;
     const headings = prose.options.headings?.size ? [...prose.options.headings] : undefined;
     const doc: SourceDoc = {
       id, path, uri, format, text: this.loader ? undefined : prose.text, length: prose.text.length, hash: hashText(prose.text),
       lineBreaks: prose.options.lineBreaks, blockStarts, headings, first, count: light.sentences.length, date, stamp, names: [...nameKeys],
+      ...(light.transcript ? { transcript: true as const } : {}),
+      ...(topics.some((t) => t) ? { topics } : {}),
     };
     if (this.loader) this.remember(id, prose.text);
     this.docs.set(id, doc);
@@ -290,19 +309,40 @@ export class CorpusIndex {
     if (hit) return hit;
     const doc = this.doc(id);
     const prep = this.prepare(doc);
-    const local = this.col.local.get(id);
     // a text that no longer matches its file has no sentences
-    const a = local < prep.ranges.length ? analyzeSentenceAt(prep, local, (j) => this.sentence(doc.first + j)) : EMPTY_SENTENCE;
+    const a = this.segmentParagraphOf(prep, doc, id) ? analyzeSentenceAt(prep, this.col.local.get(id), (j) => this.sentence(doc.first + j)) : EMPTY_SENTENCE;
     this.analysed.set(id, a, this.analysisCacheSize);
     return a;
   }
 
+  /** A document ready for its sentences to be analysed one by one: its text, with no paragraph segmented yet. */
   private prepare(doc: SourceDoc): PreparedText {
     let p = this.prepared.get(doc.id);
     if (p) return p;
-    p = prepareText(this.textOf(doc), { lineBreaks: doc.lineBreaks, blockStarts: doc.blockStarts ? new Set(doc.blockStarts) : undefined, headings: doc.headings ? new Set(doc.headings) : undefined });
+    p = { text: this.textOf(doc), options: {}, paragraphs: [], ranges: [], transcript: doc.transcript === true, labels: new Map() };
     this.prepared.set(doc.id, p, this.preparedCacheSize);
     return p;
+  }
+
+  /**
+   * Segments the paragraph of sentence `id` (its range is in the index), as the whole text
+   * would have: the same quotations and sentences. False when the text no longer has the
+   * sentences it was indexed with.
+   */
+  private segmentParagraphOf(prep: PreparedText, doc: SourceDoc, id: number): boolean {
+    const c = this.col, local = c.local.get(id);
+    if (prep.ranges[local]) return true;
+    const pi = c.para.get(id), end = doc.first + doc.count;
+    let first = id;
+    while (first > doc.first && c.para.get(first - 1) === pi) first--;
+    let count = 0;
+    while (first + count < end && c.para.get(first + count) === pi) count++;
+    const p = makeParagraph(prep.text, c.paraStart.get(id), c.paraEnd.get(id), (c.flags.get(id) & SHORT_PARAGRAPH) !== 0);
+    if (p.sentences.length !== count) return false;
+    (prep.paragraphs as Paragraph[])[pi] = p;
+    const ranges = prep.ranges as { para: number; range: Range }[];
+    p.sentences.forEach((range, j) => { ranges[first - doc.first + j] = { para: pi, range }; });
+    return true;
   }
   text(id: number): string { return this.docText(id).slice(this.col.start.get(id), this.col.end.get(id)); }
   /** the prose of the document holding sentence `id` */
@@ -343,12 +383,10 @@ export class CorpusIndex {
     return out;
   }
 
-  /** Every content sentence of the article that holds `id`. */
-  segmentSentences(id: number): number[] {
-    const d = this.doc(id), seg = this.col.segment.get(id);
-    const out: number[] = [];
-    for (let k = d.first; k < d.first + d.count; k++) if (this.col.segment.get(k) === seg && !this.isBoilerplate(k)) out.push(k);
-    return out;
+  /** The entity keys the article holding `id` is about (see `Topics`). */
+  topics(id: number): Set<string> {
+    const t = this.doc(id).topics?.[this.col.segment.get(id)];
+    return new Set(t ? t.split('\n') : []);
   }
 
   /** Best sentences for weighted terms; boilerplate and duplicates only when asked. */
@@ -362,7 +400,7 @@ export class CorpusIndex {
     const c = this.col;
     return {
       format: SNAPSHOT_FORMAT, docs: [...this.docs.values()], nextDoc: this.nextDoc,
-      columns: { doc: c.doc.toArray(), local: c.local.toArray(), start: c.start.toArray(), end: c.end.toArray(), line: c.line.toArray(), segment: c.segment.toArray(), dupOf: c.dupOf.toArray(), flags: c.flags.toArray() },
+      columns: Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.toArray()])) as unknown as IndexSnapshot['columns'],
       hashes: this.hashes.toArray(),
       bm25: this.bm25.snapshot(), names: this.names.snapshot(),
     };
@@ -391,6 +429,37 @@ export class CorpusIndex {
     return x;
   }
 }
+
+/**
+ * What an article is about, worked out while it is indexed: the entities named in three or more
+ * of its content sentences, and those its headline or title lines name ("Press briefing on the
+ * Sierra de Albarén fire") among its first three. An article about Niger says "the country" as
+ * often as "Niger", so a check reads its sentences with these entities around them. The index
+ * reads names only; a name made only of date, number, unit or currency words ("June", "USD",
+ * "Seven") is what the full analysis reads as a date or a figure, and is left out.
+ */
+class Topics {
+  private readonly counts = new Map<string, number>();
+  private readonly head = new Set<string>();
+  private seen = 0;
+
+  add(names: readonly NameMention[], headline: boolean): void {
+    const keys = entityKeysOf(names.filter((n) => !n.words.every(isClaimWord)));
+    for (const k of keys) this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+    if (this.seen++ < 3 && headline) for (const k of keys) this.head.add(k);
+  }
+
+  /** The keys, one per line. */
+  keys(): string {
+    for (const [k, n] of this.counts) if (n >= 3) this.head.add(k);
+    return [...this.head].join('\n');
+  }
+}
+
+const isClaimWord = (w: string): boolean => {
+  const low = fold(w).replace(/\.$/, '');
+  return MONTHS.has(low) || WEEKDAYS.has(low) || NUMBER_WORDS.has(low) || ORDINAL_WORDS.has(low) || SCALES.has(low) || CURRENCY_WORDS.has(low) || UNITS.has(low);
+};
 
 /**
  * A bounded cache by id in two parts (segmented LRU): a newcomer waits in the first fifth and

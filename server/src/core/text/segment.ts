@@ -75,7 +75,8 @@ export function paragraphs(text: string, opts: SegmentOptions = {}): Paragraph[]
   return out;
 }
 
-function makeParagraph(text: string, start: number, end: number, short: boolean): Paragraph {
+/** One paragraph of a text, given its range: its quotations and sentences (the same whether the rest of the text is segmented or not). */
+export function makeParagraph(text: string, start: number, end: number, short: boolean): Paragraph {
   const quotes = findQuotes(text, start, end);
   return { start, end, quotes, sentences: sentences(text, start, end, quotes), short };
 }
