@@ -37,16 +37,30 @@ export function toDiagnostic(doc: TextDocument, r: ClaimResult, settings: Settin
   if (!r.code) return undefined;
   const name = isConflict(r.code) ? settings.severity.conflict : settings.severity.unsupported;
   if (name === 'off') return undefined;
-  const related: DiagnosticRelatedInformation[] = [];
-  for (const e of r.evidence) {
-    const location = locationOf(e);
-    if (location) related.push({ location, message: clip(e.text, 160) });
-  }
+  const related = relatedOf(r);
   const data: DiagnosticData = { fixes: r.fixes, ignore, version: doc.version };
   return {
     range: rangeOf(doc, r.start, r.end), severity: SEVERITY[name], code: r.code, source: SOURCE, message: r.message,
     relatedInformation: related.length ? related : undefined, data,
   };
+}
+
+/**
+ * The source lines of a result, as related information: made once per result, since a draft
+ * session hands back the same result objects for the sentences an edit did not touch.
+ */
+const RELATED = new WeakMap<ClaimResult, DiagnosticRelatedInformation[]>();
+function relatedOf(r: ClaimResult): DiagnosticRelatedInformation[] {
+  let related = RELATED.get(r);
+  if (!related) {
+    related = [];
+    for (const e of r.evidence) {
+      const location = locationOf(e);
+      if (location) related.push({ location, message: clip(e.text, 160) });
+    }
+    RELATED.set(r, related);
+  }
+  return related;
 }
 
 const TITLES: Record<string, string> = {

@@ -26,9 +26,10 @@ export interface DraftReport {
   readonly errors: readonly RuleError[];
 }
 
-export function analyzeDraft(content: string, format: TextFormat): AnalyzedText {
+/** A draft's analysis; `previous`, its analysis before an edit, lends the sentences the edit did not touch. */
+export function analyzeDraft(content: string, format: TextFormat, previous?: AnalyzedText): AnalyzedText {
   const prose = toProse(content, format === 'html' ? 'txt' : format, { tables: false });
-  return analyzeText(prose.text, prose.options);
+  return analyzeText(prose.text, prose.options, previous);
 }
 
 export function checkDraft(index: CorpusIndex, content: string, format: TextFormat, opts: CheckOptions = {}, cache = new SourceCache(index)): DraftReport {

@@ -1,19 +1,22 @@
 // Checks one draft again and again as it is edited: each sentence's results are kept under a
 // key of its words (and what its quotations' pronouns refer to), so an edit re-checks only the
 // sentences it touched. A change to the index drops everything.
-import { AnalyzedSentence } from '../extract/analyze';
+import { AnalyzedSentence, AnalyzedText } from '../extract/analyze';
 import { TextFormat } from '../corpus/prose';
 import { CorpusIndex } from '../index/corpus-index';
 import { CheckOptions, DraftReport, RuleError, analyzeDraft, checkSentence, sentenceKey } from './checker';
 import { SourceCache } from './context';
 import { ClaimResult, Evidence, Fix } from './types';
 
-interface Cached { results: ClaimResult[]; errors: RuleError[] }
+/** A sentence's results, at the offsets of the text they were last given for (`at`: where the sentence started then). */
+interface Cached { at: number; results: ClaimResult[]; errors: RuleError[] }
 
 export class DraftSession {
   private cache = new Map<string, Cached>();
   private version = -1;
   private optionsKey = '';
+  /** the last analysis, and of which format (an edit re-analyses only what it touched) */
+  private analysis: { format: TextFormat; text: AnalyzedText } | undefined;
   /** sentences checked afresh by the last call (the rest were reused) */
   lastChecked = 0;
 
@@ -26,7 +29,8 @@ export class DraftSession {
       this.version = this.index.version;
       this.optionsKey = key;
     }
-    const analysis = analyzeDraft(content, format);
+    const analysis = analyzeDraft(content, format, this.analysis?.format === format ? this.analysis.text : undefined);
+    this.analysis = { format, text: analysis };
     const next = new Map<string, Cached>();
     const results: ClaimResult[] = [];
     const errors: RuleError[] = [];
@@ -37,19 +41,23 @@ export class DraftSession {
       let c = next.get(k) ?? this.cache.get(k);
       if (!c) {
         const r = checkSentence(this.index, this.sources, analysis, s, opts);
-        c = { results: r.results.map((x) => shift(x, -s.start)), errors: r.errors.map((e) => ({ ...e, offset: e.offset - s.start })) };
+        c = { at: s.start, results: r.results, errors: r.errors };
         this.lastChecked++;
+      } else if (c.at !== s.start) {
+        // moved by an edit before it: the same results, moved along (a sentence that did not move keeps its very objects)
+        const by = s.start - c.at;
+        c = { at: s.start, results: c.results.map((x) => shift(x, by)), errors: c.errors.map((e) => ({ ...e, offset: e.offset + by })) };
       }
       next.set(k, c);
-      results.push(...c.results.map((x) => shift(x, s.start)));
-      errors.push(...c.errors.map((e) => ({ ...e, offset: e.offset + s.start })));
+      for (const x of c.results) results.push(x);
+      for (const e of c.errors) errors.push(e);
     }
     this.cache = next;
     return { analysis, results, errors };
   }
 }
 
-/** Results are stored relative to their sentence and moved back into place on reuse. */
+/** A result moved by `by` characters, with its fixes. */
 function shift(r: ClaimResult, by: number): ClaimResult {
   return {
     ...r,

@@ -75,11 +75,50 @@ export function prepareText(text: string, opts: AnalyzeOptions = {}): PreparedTe
   return { text, options: opts, paragraphs: paras, ranges, transcript: labelled >= 2, labels: new Map() };
 }
 
-export function analyzeText(text: string, opts: AnalyzeOptions = {}): AnalyzedText {
+/**
+ * The analysis of a text. Given the analysis of an earlier version of it (a draft before an
+ * edit), a sentence is taken from it as it was when nothing it depends on changed: the same
+ * place, index and paragraph, its paragraph's text unchanged, and the three sentences before it
+ * (whose speakers and subjects it may refer to) unchanged in what they lend. The result is the
+ * same as analysing the whole text again.
+ */
+export function analyzeText(text: string, opts: AnalyzeOptions = {}, previous?: AnalyzedText): AnalyzedText {
   const prep = prepareText(text, opts);
   const sentences: AnalyzedSentence[] = [];
-  for (let i = 0; i < prep.ranges.length; i++) sentences.push(analyzeSentenceAt(prep, i, (j) => sentences[j]));
+  const before = previous && previous.transcript === prep.transcript && !opts.light ? earlier(prep, previous) : undefined;
+  // how many sentences in a row lend what they lent before
+  let stable = 3;
+  for (let i = 0; i < prep.ranges.length; i++) {
+    const old = before?.(i);
+    if (old?.unchanged && stable >= 3) { sentences.push(old.sentence); stable++; continue; }
+    const s = analyzeSentenceAt(prep, i, (j) => sentences[j]);
+    sentences.push(s);
+    stable = old && lent(s) === lent(old.sentence) ? stable + 1 : 0;
+  }
   return { text, paragraphs: prep.paragraphs, sentences, transcript: prep.transcript };
+}
+
+/** What a sentence lends the sentences after it: its person and its last speaker. */
+const lent = (s: AnalyzedSentence) => JSON.stringify([s.person ?? null, s.lastSpeaker ?? null]);
+
+/** The earlier analysis of sentence i at the same place, and whether its paragraph is unchanged. */
+function earlier(prep: PreparedText, previous: AnalyzedText): (i: number) => { sentence: AnalyzedSentence; unchanged: boolean } | undefined {
+  const byStart = new Map<number, AnalyzedSentence>();
+  for (const s of previous.sentences) byStart.set(s.start, s);
+  const same = new Map<number, boolean>();
+  return (i) => {
+    const { para, range } = prep.ranges[i];
+    const old = byStart.get(range.start);
+    if (!old || old.end !== range.end || old.index !== i || old.para !== para) return undefined;
+    let ok = same.get(para);
+    if (ok === undefined) {
+      const p = prep.paragraphs[para], q = previous.paragraphs[para];
+      ok = !!q && q.start === p.start && q.end === p.end && q.short === p.short && q.sentences.length === p.sentences.length
+        && prep.text.slice(p.start, p.end) === previous.text.slice(q.start, q.end);
+      same.set(para, ok);
+    }
+    return { sentence: old, unchanged: ok };
+  };
 }
 
 /**
