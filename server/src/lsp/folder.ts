@@ -8,7 +8,7 @@ import { SourceCache } from '../core/check/context';
 import { formatOfPath } from '../core/corpus/prose';
 import { CorpusIndex, IndexSnapshot, SourceDoc } from '../core/index/corpus-index';
 import { CorpusSettings, FoundFile, inCorpus, proseLoader, readSource, toPosix } from '../node/corpus-files';
-import { BuildReport, BuildRequest, Plan, Stamp, buildInProcess, indexFrom, planBuild, saveIndex } from '../node/index-build';
+import { BuildReport, BuildRequest, Pace, Plan, Stamp, buildInProcess, indexFrom, planBuild, saveIndex } from '../node/index-build';
 import { ChunkMessage, ChunkResult, WorkerJob, WorkerResult, startWorker } from '../node/index-worker';
 import { mergeSnapshots } from '../core/index/merge';
 import { readFileSync } from 'node:fs';
@@ -19,6 +19,8 @@ import { DEFAULTS, Settings } from './settings';
 /** The saved index is written after this long without a check, and at the latest this long after the build. */
 const SAVE_WHEN_QUIET_MS = 1500;
 const SAVE_AT_LATEST_MS = 60000;
+/** A save under way lets checks run first: its next piece waits until none has run for this long. */
+const SAVE_PAUSE_MS = 300;
 
 export type FolderState = 'new' | 'building' | 'ready';
 export type { BuildReport };
@@ -38,7 +40,11 @@ export class Folder {
   settings: Settings = DEFAULTS;
   lastBuild: BuildReport | undefined;
   private generation = 0;
-  private pendingSave: (() => Promise<void>) | undefined;
+  private pendingSave: ((pace: Pace) => Promise<void>) | undefined;
+  private lastBusy = 0;
+  /** shutting down: a save under way writes its remaining pieces without waiting */
+  private flushing = false;
+  private saving: Promise<void> | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
   private saveBy = 0;
   /** told when a source file turned out to have changed behind the index's back and was re-read */
@@ -79,7 +85,7 @@ export class Folder {
     // listing and stamping thousands of files happens in a worker too, with blocking calls
     const plan = await runPlan(req).catch(() => planBuild(req));
     const stamps = [...plan.stamps];
-    let save: (() => Promise<void>) | undefined;
+    let save: ((pace: Pace) => Promise<void>) | undefined;
     try {
       if (plan.kind === 'cache') {
         progress(plan.files.length, plan.files.length);
@@ -124,14 +130,22 @@ export class Folder {
    * Checks ran: the saved index waits until they have been quiet for a while. Writing it takes the
    * thread in many small steps, each of which would delay the check of a keystroke.
    */
-  busy(): void { if (this.pendingSave) this.armSave(); }
+  busy(): void { this.lastBusy = Date.now(); if (this.pendingSave) this.armSave(); }
 
-  /** Writes the saved index now if it is due (at shutdown). */
-  async flushSave(): Promise<void> {
+  /** Between two pieces of a save: waits while checks are running (not at shutdown, and not past the deadline). */
+  private readonly pace = async (): Promise<void> => {
+    while (!this.flushing && Date.now() < this.saveBy && Date.now() - this.lastBusy < SAVE_PAUSE_MS) await new Promise((r) => setTimeout(r, SAVE_PAUSE_MS));
+  };
+
+  /** Writes the saved index now if it is due. */
+  async flushSave(now = false): Promise<void> {
     clearTimeout(this.saveTimer);
+    if (now) this.flushing = true;
     const save = this.pendingSave;
     this.pendingSave = undefined;
-    if (save) await save();
+    if (save) this.saving = save(this.pace).finally(() => { this.saving = undefined; });
+    // a save already under way is waited for too (at shutdown it stops pausing)
+    await this.saving;
   }
 
   private armSave(): void {
@@ -160,9 +174,9 @@ export class Folder {
  * maps), so the snapshot's are not kept until then (9 MB at 10,000 sources): they are taken
  * from the index again when it is saved. The rest of the snapshot is the index's own arrays.
  */
-function saver(base: string, snapshot: IndexSnapshot, index: CorpusIndex, stamps: ReadonlyMap<string, Stamp>): () => Promise<void> {
+function saver(base: string, snapshot: IndexSnapshot, index: CorpusIndex, stamps: ReadonlyMap<string, Stamp>): (pace: Pace) => Promise<void> {
   const rest = { ...snapshot, names: { entries: [] } };
-  return () => saveIndex(base, { ...rest, names: index.names.snapshot() }, stamps);
+  return (pace) => saveIndex(base, { ...rest, names: index.names.snapshot() }, stamps, pace);
 }
 
 function runPlan(req: BuildRequest): Promise<Plan> {

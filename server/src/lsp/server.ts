@@ -318,7 +318,7 @@ export function startServer(connection: Connection): void {
   }
 
   // an index not yet saved is saved before the server goes (the next start reloads it)
-  connection.onShutdown(async () => { await Promise.all(folders.map((f) => f.flushSave().catch(() => undefined))); });
+  connection.onShutdown(async () => { await Promise.all(folders.map((f) => f.flushSave(true).catch(() => undefined))); });
   documents.onDidOpen((e) => { folderFor(e.document.uri)?.ignores.load().then((err) => err && log('warn', 'IgnoreStore.load', err)); schedule(e.document, 0); });
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {

@@ -60,7 +60,10 @@ type Kind = TypedName | number | null;
 const kindOf = (v: unknown): Kind =>
   v instanceof Int32Array ? 'Int32Array' : v instanceof Float64Array ? 'Float64Array' : Array.isArray(v) ? Math.ceil(v.length / SLICE) : null;
 
-async function writeSnapshot(file: string, snapshot: IndexSnapshot): Promise<void> {
+/** Called between the pieces of a save: resolves when the next piece may be written (a keystroke's check goes first). */
+export type Pace = () => Promise<void>;
+
+async function writeSnapshot(file: string, snapshot: IndexSnapshot, pace: Pace): Promise<void> {
   const pieces: [string[], unknown][] = [];
   for (const [k, v] of Object.entries(snapshot)) {
     if (isRecord(v)) for (const [j, w] of Object.entries(v)) pieces.push([[k, j], w]);
@@ -71,6 +74,7 @@ async function writeSnapshot(file: string, snapshot: IndexSnapshot): Promise<voi
     const put = async (b: Uint8Array) => { const n = Buffer.alloc(4); n.writeUInt32LE(b.length); await fh.write(n); await fh.write(b); };
     await put(serialize(pieces.map(([p, v]) => [p, kindOf(v)])));
     for (const [, v] of pieces) {
+      await pace();
       const kind = kindOf(v);
       if (typeof kind === 'string') { const a = v as Int32Array | Float64Array; await put(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)); }
       else if (typeof kind === 'number') for (let i = 0; i < kind; i++) await put(serialize((v as unknown[]).slice(i * SLICE, (i + 1) * SLICE)));
@@ -198,12 +202,12 @@ function readManifestSync(file: string): Manifest | undefined {
 }
 
 /** Writes the snapshot and its manifest, each replaced atomically. A cache that cannot be written only costs time next start. */
-export async function saveIndex(base: string, snapshot: IndexSnapshot, stamps: ReadonlyMap<string, Stamp>): Promise<void> {
+export async function saveIndex(base: string, snapshot: IndexSnapshot, stamps: ReadonlyMap<string, Stamp>, pace: Pace = async () => undefined): Promise<void> {
   try {
     await fs.mkdir(path.dirname(base), { recursive: true });
     const files = snapshot.docs.filter((d) => stamps.has(d.path)).map((d) => [d.path, stamps.get(d.path)!.size, stamps.get(d.path)!.mtimeMs] as [string, number, number]);
     const manifest: Manifest = { engine: ENGINE_VERSION, format: SNAPSHOT_FORMAT, layout: LAYOUT, files };
-    await writeSnapshot(`${base}.bin.tmp`, snapshot);
+    await writeSnapshot(`${base}.bin.tmp`, snapshot, pace);
     await fs.rename(`${base}.bin.tmp`, `${base}.bin`);
     await fs.writeFile(`${base}.json.tmp`, JSON.stringify(manifest));
     await fs.rename(`${base}.json.tmp`, `${base}.json`);
