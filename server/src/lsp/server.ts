@@ -314,6 +314,8 @@ export function startServer(connection: Connection): void {
       if (d) diagnostics.push(d);
     }
     connection.sendDiagnostics({ uri, version, diagnostics });
+    // quiet is counted from the end of a check: a long one (a whole draft) is not followed by a save at once
+    folder.busy();
     connection.sendNotification('corroborate/documentStatus', { uri, version: doc.version, ...counts, ms: Date.now() - t0, checkedSentences: s.session.lastChecked, sentences: report.analysis.sentences.length });
   }
 
