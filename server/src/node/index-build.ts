@@ -12,7 +12,7 @@ import { CorpusIndex, IndexSnapshot, SNAPSHOT_FORMAT, SourceDoc } from '../core/
 import { CorpusSettings, FoundFile, Skip, listCorpus, listCorpusSync, proseLoader, readSourceSync } from './corpus-files';
 
 /** Bump when extraction changes what an index holds: older saved indexes are then rebuilt. */
-export const ENGINE_VERSION = 'corroborate-index-5';
+export const ENGINE_VERSION = 'corroborate-index-6';
 
 export interface BuildRequest {
   readonly workspace: string;

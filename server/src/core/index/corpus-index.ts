@@ -7,9 +7,9 @@
 // when a check needs it (checked against the length and hash it had). When a check needs a
 // source sentence, that sentence alone is analysed (figures, quotations, speakers), with the
 // sentences before it only when a quotation needs them, and the latest few thousand are kept.
-// Each sentence row knows its paragraph's range, so only that paragraph is segmented again,
-// not the whole document.
-import { AnalyzedSentence, PreparedText, analyzeSentenceAt, analyzeText } from '../extract/analyze';
+// Each sentence row knows its paragraph, so only that paragraph is segmented again, not the
+// whole document.
+import { AnalyzedSentence, PreparedText, analyzeSentenceAt, analyzeText, prepareText } from '../extract/analyze';
 import { DateMention } from '../extract/dates';
 import { TextFormat, toProse } from '../corpus/prose';
 import { DATELINE, boilerplateParagraphs } from '../corpus/boilerplate';
@@ -71,13 +71,13 @@ export interface SourceSentence {
 export interface IndexSnapshot {
   readonly format: number;
   readonly docs: SourceDoc[];
-  readonly columns: { doc: Int32Array; local: Int32Array; start: Int32Array; end: Int32Array; line: Int32Array; segment: Int32Array; dupOf: Int32Array; flags: Int32Array; para: Int32Array; paraStart: Int32Array; paraEnd: Int32Array };
+  readonly columns: { doc: Int32Array; start: Int32Array; end: Int32Array; line: Int32Array; segment: Int32Array; dupOf: Int32Array; flags: Int32Array; para: Int32Array };
   readonly hashes: Float64Array;
   readonly bm25: Bm25Snapshot;
   readonly names: NameSnapshot;
   readonly nextDoc: number;
 }
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 
 /** Reads a document's prose back from its file; undefined when it cannot. */
 export type TextLoader = (doc: SourceDoc) => string | undefined;
@@ -162,9 +162,9 @@ export class CorpusIndex {
   private readonly docs = new Map<number, SourceDoc>();
   private readonly byPath = new Map<string, number>();
   private readonly col = {
-    doc: new IntColumn(), local: new IntColumn(), start: new IntColumn(), end: new IntColumn(), line: new IntColumn(), segment: new IntColumn(), dupOf: new IntColumn(), flags: new IntColumn(),
-    // the sentence's paragraph: its index in the document and its range
-    para: new IntColumn(), paraStart: new IntColumn(), paraEnd: new IntColumn(),
+    doc: new IntColumn(), start: new IntColumn(), end: new IntColumn(), line: new IntColumn(), segment: new IntColumn(), dupOf: new IntColumn(), flags: new IntColumn(),
+    // the sentence's paragraph in the document (it runs from its first sentence's start to its last one's end)
+    para: new IntColumn(),
   };
   private hashes = new FloatColumn();
   /** sentence hash -> its sentences: the id alone, or all copies when repeated */
@@ -217,9 +217,9 @@ export class CorpusIndex {
       const boilerplate = bp[s.para];
       if (!boilerplate) about.add(s.names, s.heading || !/[.!?]["\u201d']?\s*$/.test(prose.text.slice(s.start, s.end)));
       const c = this.col, para = light.paragraphs[s.para];
-      c.doc.push(id); c.local.push(s.index); c.start.push(s.start); c.end.push(s.end);
+      c.doc.push(id); c.start.push(s.start); c.end.push(s.end);
       c.line.push(prose.lineOf(s.start)); c.segment.push(segment); c.flags.push((boilerplate ? BOILERPLATE : 0) | (para.short ? SHORT_PARAGRAPH : 0));
-      c.para.push(s.para); c.paraStart.push(para.start); c.paraEnd.push(para.end);
+      c.para.push(s.para);
       const key = hashWords(prose.text.slice(s.start, s.end));
       this.hashes.push(key);
       const same = this.dups.get(key);
@@ -296,7 +296,8 @@ export class CorpusIndex {
   info(id: number): SourceSentence {
     const c = this.col;
     const flags = c.flags.get(id);
-    return { id, doc: c.doc.get(id), local: c.local.get(id), line: c.line.get(id), boilerplate: (flags & BOILERPLATE) !== 0, segment: c.segment.get(id), dupOf: c.dupOf.get(id) };
+    const doc = c.doc.get(id);
+    return { id, doc, local: id - (this.docs.get(doc)?.first ?? id), line: c.line.get(id), boilerplate: (flags & BOILERPLATE) !== 0, segment: c.segment.get(id), dupOf: c.dupOf.get(id) };
   }
   isLive(id: number): boolean { return id >= 0 && id < this.col.flags.length && (this.col.flags.get(id) & REMOVED) === 0; }
   isBoilerplate(id: number): boolean { return (this.col.flags.get(id) & BOILERPLATE) !== 0; }
@@ -310,7 +311,7 @@ export class CorpusIndex {
     const doc = this.doc(id);
     const prep = this.prepare(doc);
     // a text that no longer matches its file has no sentences
-    const a = this.segmentParagraphOf(prep, doc, id) ? analyzeSentenceAt(prep, this.col.local.get(id), (j) => this.sentence(doc.first + j)) : EMPTY_SENTENCE;
+    const a = this.segmentParagraphOf(prep, doc, id) ? analyzeSentenceAt(prep, id - doc.first, (j) => this.sentence(doc.first + j)) : EMPTY_SENTENCE;
     this.analysed.set(id, a, this.analysisCacheSize);
     return a;
   }
@@ -325,23 +326,30 @@ export class CorpusIndex {
   }
 
   /**
-   * Segments the paragraph of sentence `id` (its range is in the index), as the whole text
-   * would have: the same quotations and sentences. False when the text no longer has the
-   * sentences it was indexed with.
+   * Segments the paragraph of sentence `id` as the whole text would have: the same quotations
+   * and sentences. The paragraph runs from its first sentence's start to its last one's end (as
+   * the segmenter makes them); should its sentences not come out as indexed, the whole text is
+   * segmented instead. False when the text no longer has the sentences it was indexed with.
    */
   private segmentParagraphOf(prep: PreparedText, doc: SourceDoc, id: number): boolean {
-    const c = this.col, local = c.local.get(id);
+    const c = this.col, local = id - doc.first;
     if (prep.ranges[local]) return true;
     const pi = c.para.get(id), end = doc.first + doc.count;
     let first = id;
     while (first > doc.first && c.para.get(first - 1) === pi) first--;
-    let count = 0;
-    while (first + count < end && c.para.get(first + count) === pi) count++;
-    const p = makeParagraph(prep.text, c.paraStart.get(id), c.paraEnd.get(id), (c.flags.get(id) & SHORT_PARAGRAPH) !== 0);
-    if (p.sentences.length !== count) return false;
-    (prep.paragraphs as Paragraph[])[pi] = p;
+    let last = id;
+    while (last + 1 < end && c.para.get(last + 1) === pi) last++;
+    const p = makeParagraph(prep.text, c.start.get(first), c.end.get(last), (c.flags.get(id) & SHORT_PARAGRAPH) !== 0);
     const ranges = prep.ranges as { para: number; range: Range }[];
-    p.sentences.forEach((range, j) => { ranges[first - doc.first + j] = { para: pi, range }; });
+    if (p.sentences.length === last - first + 1 && p.sentences.every((r, j) => r.start === c.start.get(first + j) && r.end === c.end.get(first + j))) {
+      (prep.paragraphs as Paragraph[])[pi] = p;
+      p.sentences.forEach((range, j) => { ranges[first - doc.first + j] = { para: pi, range }; });
+      return true;
+    }
+    const whole = prepareText(prep.text, { lineBreaks: doc.lineBreaks, blockStarts: doc.blockStarts ? new Set(doc.blockStarts) : undefined, headings: doc.headings ? new Set(doc.headings) : undefined });
+    if (whole.ranges.length !== doc.count) return false;
+    whole.paragraphs.forEach((q, k) => { (prep.paragraphs as Paragraph[])[k] = q; });
+    whole.ranges.forEach((r, k) => { ranges[k] = r; });
     return true;
   }
   text(id: number): string { return this.docText(id).slice(this.col.start.get(id), this.col.end.get(id)); }
@@ -413,7 +421,12 @@ export class CorpusIndex {
     x.nextDoc = s.nextDoc;
     for (const [k, v] of Object.entries(s.columns)) (x.col as Record<string, IntColumn>)[k] = new IntColumn(0, v);
     x.bm25 = Bm25.fromSnapshot(s.bm25);
-    x.names = NameIndex.fromSnapshot(s.names);
+    // a snapshot read back holds a string once per place it is used: names, their words and
+    // roles, and each document's name keys are made one string each again (several MB at 10,000 sources)
+    const pool = new Map<string, string>();
+    const intern = (t: string): string => { const got = pool.get(t); if (got !== undefined) return got; pool.set(t, t); return t; };
+    x.names = NameIndex.fromSnapshot(s.names, intern);
+    for (const d of s.docs) (d as { names: readonly string[] }).names = d.names.map(intern);
     x.hashes = new FloatColumn(0, s.hashes);
     for (const d of s.docs) {
       for (let id = d.first; id < d.first + d.count; id++) {

@@ -32,11 +32,17 @@ export interface NameSnapshot {
 export class NameIndex {
   private readonly entries = new Map<string, NameEntry>();
 
-  static fromSnapshot(s: NameSnapshot): NameIndex {
+  /** @param intern gives one string for equal strings (a snapshot read back has a copy for each use) */
+  static fromSnapshot(s: NameSnapshot, intern: (t: string) => string = (t) => t): NameIndex {
     const x = new NameIndex();
     for (const e of s.entries) {
-      const entry: NameEntry = { ...e, texts: new Map(e.texts) };
-      x.entries.set(e.key, entry);
+      const key = intern(e.key);
+      const entry: NameEntry = {
+        ...e, key, words: e.words.map(intern), country: e.country && intern(e.country),
+        texts: new Map(e.texts.map(([t, n]) => [intern(t), n])),
+        roles: e.roles.map((r) => ({ text: intern(r.text), head: intern(r.head), words: r.words.map(intern), sentence: r.sentence })),
+      };
+      x.entries.set(key, entry);
     }
     return x;
   }
