@@ -9,7 +9,7 @@ import { formatOfPath } from '../core/corpus/prose';
 import { CorpusIndex, IndexSnapshot, SourceDoc } from '../core/index/corpus-index';
 import { CorpusSettings, FoundFile, inCorpus, proseLoader, readSource, toPosix } from '../node/corpus-files';
 import { BuildReport, BuildRequest, Pace, Plan, Stamp, buildInProcess, indexFrom, planBuild, saveIndex } from '../node/index-build';
-import { ChunkMessage, ChunkResult, WorkerJob, WorkerResult, startWorker } from '../node/index-worker';
+import { ChunkMessage, ChunkResult, SnapshotPieces, WorkerJob, WorkerResult, startWorker } from '../node/index-worker';
 import { mergeSnapshots } from '../core/index/merge';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -231,9 +231,11 @@ function runChunks(shares: readonly FoundFile[][], stamps: ReadonlyMap<string, S
         if (c === undefined) { const gone = () => { if (--alive === 0) resolve(parts); }; void w.terminate().then(gone, gone); return; }
         w.postMessage({ type: 'chunk', chunk: c, files: chunks[c], stamps: chunks[c].flatMap((f) => { const s = stamps.get(f.rel); return s ? [[f.rel, s] as [string, Stamp]] : []; }) } satisfies ChunkMessage);
       };
+      const pieces = new SnapshotPieces();
       w.on('message', (m: { type: string; chunk?: number; done?: number; part?: ChunkResult; error?: string }) => {
+        if (pieces.take(m)) return;
         if (m.type === 'progress') { done[m.chunk!] = m.done!; progress(done.reduce((a, b) => a + b, 0), total); }
-        else if (m.type === 'part') { parts[m.chunk!] = m.part!; give(); }
+        else if (m.type === 'part') { parts[m.chunk!] = { ...m.part!, snapshot: pieces.complete(m.part!.snapshot) }; give(); }
         else if (m.type === 'error') fail(new Error(m.error));
       });
       w.on('error', fail);
@@ -248,10 +250,12 @@ function runWorker(job: WorkerJob, progress: (done: number, total: number) => vo
   if (!script) return Promise.reject(new Error('no worker script'));
   return new Promise((resolve, reject) => {
     const w = startWorker(script, job, INDEXING);
+    const pieces = new SnapshotPieces();
     w.on('message', (m: { type: string; done?: number; total?: number; result?: WorkerResult; error?: string }) => {
+      if (pieces.take(m)) return;
       if (m.type === 'progress') progress(m.done!, m.total!);
       // the worker's memory is given back before its result is used (the server's peak is the sum)
-      else if (m.type === 'done') { const result = m.result!; void w.terminate().then(() => resolve(result), () => resolve(result)); }
+      else if (m.type === 'done') { const result = { ...m.result!, snapshot: pieces.complete(m.result!.snapshot) }; void w.terminate().then(() => resolve(result), () => resolve(result)); }
       else if (m.type === 'error') { void w.terminate(); reject(new Error(m.error)); }
     });
     w.on('error', reject);

@@ -25,6 +25,38 @@ export interface WorkerResult {
  */
 export const PLAN_BATCH = 500;
 
+/** Documents and name entries a message carries at most: a part of 800 files was one 2 MB message. */
+const PIECE = 100;
+
+/**
+ * Sends a snapshot's documents and name entries ahead of it, PIECE at a time, and returns the
+ * snapshot without them (its typed arrays are transferred, not copied). A message is one
+ * serialized buffer, and one of megabytes, freed, makes glibc raise its trim threshold for good.
+ */
+function sendAhead(s: IndexSnapshot): IndexSnapshot {
+  for (let i = 0; i < s.docs.length; i += PIECE) parentPort!.postMessage({ type: 'docs', docs: s.docs.slice(i, i + PIECE) });
+  for (let i = 0; i < s.names.entries.length; i += PIECE) parentPort!.postMessage({ type: 'names', entries: s.names.entries.slice(i, i + PIECE) });
+  return { ...s, docs: [], names: { entries: [] } };
+}
+
+/** The main thread's side of `sendAhead`: collects the pieces, and puts them back into the snapshot that follows them. */
+export class SnapshotPieces {
+  private docs: IndexSnapshot['docs'] = [];
+  private entries: IndexSnapshot['names']['entries'] = [];
+  /** true when the message was a piece */
+  take(m: { type: string; docs?: IndexSnapshot['docs']; entries?: IndexSnapshot['names']['entries'] }): boolean {
+    if (m.type === 'docs') { for (const d of m.docs!) this.docs.push(d); return true; }
+    if (m.type === 'names') { for (const e of m.entries!) this.entries.push(e); return true; }
+    return false;
+  }
+  /** the snapshot with its pieces (the next one starts empty) */
+  complete(s: IndexSnapshot): IndexSnapshot {
+    const whole = { ...s, docs: this.docs, names: { entries: this.entries } };
+    this.docs = []; this.entries = [];
+    return whole;
+  }
+}
+
 /** A chunk of files to index alone (a 'chunks' worker gets them one at a time, the next once it sends this one back). */
 export interface ChunkMessage { type: 'chunk'; chunk: number; files: FoundFile[]; stamps: [string, Stamp][] }
 export interface ChunkResult { snapshot: IndexSnapshot; skipped: Skip[]; notes: Skip[] }
@@ -87,7 +119,7 @@ async function main(): Promise<void> {
         if (m.type !== 'chunk') return;
         void indexFiles(m.files, new Map(m.stamps), job.settings, (done) => parentPort!.postMessage({ type: 'progress', chunk: m.chunk, done }))
           .then((r) => {
-            const part: ChunkResult = { snapshot: r.index.snapshot(), skipped: r.skipped, notes: r.notes };
+            const part: ChunkResult = { snapshot: sendAhead(r.index.snapshot()), skipped: r.skipped, notes: r.notes };
             parentPort!.postMessage({ type: 'part', chunk: m.chunk, part }, buffers(part.snapshot));
           })
           .catch((e) => parentPort!.postMessage({ type: 'error', error: e instanceof Error ? e.stack ?? e.message : String(e) }));
@@ -95,7 +127,7 @@ async function main(): Promise<void> {
       return;
     } else {
       const r = await updateSaved({ ...job.plan, stamps: new Map(job.plan.stamps) }, job.settings, progress);
-      result = { snapshot: r.index.snapshot(), skipped: r.skipped, notes: r.notes, reread: r.reread };
+      result = { snapshot: sendAhead(r.index.snapshot()), skipped: r.skipped, notes: r.notes, reread: r.reread };
     }
     parentPort!.postMessage({ type: 'done', result }, buffers(result!.snapshot));
   } catch (e) {
