@@ -215,7 +215,7 @@ export class CorpusIndex {
         prevPara = s.para;
       }
       const boilerplate = bp[s.para];
-      if (!boilerplate) about.add(s.names, s.heading || !/[.!?]["\u201d']?\s*$/.test(prose.text.slice(s.start, s.end)));
+      if (!boilerplate) about.add(s.names, () => s.heading || !/[.!?]["\u201d']?\s*$/.test(prose.text.slice(s.start, s.end)));
       const c = this.col, para = light.paragraphs[s.para];
       c.doc.push(id); c.start.push(s.start); c.end.push(s.end);
       c.line.push(prose.lineOf(s.start)); c.segment.push(segment); c.flags.push((boilerplate ? BOILERPLATE : 0) | (para.short ? SHORT_PARAGRAPH : 0));
@@ -456,10 +456,12 @@ class Topics {
   private readonly head = new Set<string>();
   private seen = 0;
 
-  add(names: readonly NameMention[], headline: boolean): void {
+  /** @param headline whether the sentence is a headline or title line (asked of the first three only) */
+  add(names: readonly NameMention[], headline: () => boolean): void {
+    if (!names.length) { this.seen++; return; }
     const keys = entityKeysOf(names.filter((n) => !n.words.every(isClaimWord)));
     for (const k of keys) this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
-    if (this.seen++ < 3 && headline) for (const k of keys) this.head.add(k);
+    if (this.seen++ < 3 && headline()) for (const k of keys) this.head.add(k);
   }
 
   /** The keys, one per line. */
