@@ -280,7 +280,6 @@ export function startServer(connection: Connection): void {
       return;
     }
     const t0 = Date.now();
-    folder.busy();
     const diagnostics: Diagnostic[] = [];
     const settings = folder.settings;
     // sources are not drafts; excluded drafts are left alone

@@ -56,8 +56,6 @@ export interface SourceDoc {
 export interface SourceSentence {
   readonly id: number;
   readonly doc: number;
-  /** index in the document's analysis */
-  readonly local: number;
   /** 1-based line in the source file */
   readonly line: number;
   readonly boilerplate: boolean;
@@ -209,14 +207,14 @@ export class CorpusIndex {
     let about = new Topics();
     for (const s of light.sentences) {
       const sid = first + s.index;
+      const para = light.paragraphs[s.para];
       if (s.para !== prevPara) {
-        const p = light.paragraphs[s.para];
-        if (prevPara >= 0 && (DATELINE.test(prose.text.slice(p.start, p.end)) || bp[s.para] !== bp[prevPara])) { topics[segment] = about.keys(); segment++; about = new Topics(); }
+        if (prevPara >= 0 && (DATELINE.test(prose.text.slice(para.start, para.end)) || bp[s.para] !== bp[prevPara])) { topics[segment] = about.keys(); segment++; about = new Topics(); }
         prevPara = s.para;
       }
       const boilerplate = bp[s.para];
       if (!boilerplate) about.add(s.names, () => s.heading || !/[.!?]["\u201d']?\s*$/.test(prose.text.slice(s.start, s.end)));
-      const c = this.col, para = light.paragraphs[s.para];
+      const c = this.col;
       c.doc.push(id); c.start.push(s.start); c.end.push(s.end);
       c.line.push(prose.lineOf(s.start)); c.segment.push(segment); c.flags.push((boilerplate ? BOILERPLATE : 0) | (para.short ? SHORT_PARAGRAPH : 0));
       c.para.push(s.para);
@@ -296,8 +294,7 @@ export class CorpusIndex {
   info(id: number): SourceSentence {
     const c = this.col;
     const flags = c.flags.get(id);
-    const doc = c.doc.get(id);
-    return { id, doc, local: id - (this.docs.get(doc)?.first ?? id), line: c.line.get(id), boilerplate: (flags & BOILERPLATE) !== 0, segment: c.segment.get(id), dupOf: c.dupOf.get(id) };
+    return { id, doc: c.doc.get(id), line: c.line.get(id), boilerplate: (flags & BOILERPLATE) !== 0, segment: c.segment.get(id), dupOf: c.dupOf.get(id) };
   }
   isLive(id: number): boolean { return id >= 0 && id < this.col.flags.length && (this.col.flags.get(id) & REMOVED) === 0; }
   isBoilerplate(id: number): boolean { return (this.col.flags.get(id) & BOILERPLATE) !== 0; }
