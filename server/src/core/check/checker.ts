@@ -5,7 +5,7 @@ import { TextFormat, toProse } from '../corpus/prose';
 import { CorpusIndex, termsOf } from '../index/corpus-index';
 import { CheckContext, SourceCache } from './context';
 import { checkDate } from './dates';
-import { DATELINE } from '../extract/dates';
+import { afterDateline } from '../extract/dates';
 import { checkFigure } from './figures';
 import { checkName } from './names';
 import { checkQuote } from './quotes';
@@ -61,8 +61,7 @@ export function checkSentence(index: CorpusIndex, cache: SourceCache, analysis: 
     }
   };
   // the draft's own dateline ("MADRID, March 4 (Reuters) - ...") is when the reporter filed, not a claim of the sources
-  const dateline = DATELINE.exec(analysis.text.slice(s.start, Math.min(s.end, s.start + 80)));
-  const filed = dateline ? s.start + dateline[0].length : s.start;
+  const filed = afterDateline(analysis.text, s.start, s.end);
   if (on('date')) for (const d of s.dates) if (!inQuote(s, d.start, d.end) && d.end > filed) run('date', d.start, () => checkDate(ctx, d));
   // a list item's number ("1. Hospital waiting lists fall") is its place in the list, not a figure
   const marker = LIST_MARKER.test(analysis.text.slice(s.start, s.end));

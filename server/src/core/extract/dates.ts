@@ -46,7 +46,16 @@ function dayEnd(toks: readonly Token[], i: number): number {
 }
 
 /** A wire dateline at the start of a text: "MADRID, March 4 (Reuters) - ", "HARWICK, 5 March 2025 -". */
-export const DATELINE = /^\s*[A-Z][A-Z .'\u2019-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014:]\s/;
+const DATELINE = /^\s*[A-Z][A-Z .'\u2019-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014:]\s/;
+
+/**
+ * Where a wire dateline opening text[start, end) ends ("MADRID, March 4 (Reuters) - "), or
+ * `start` when there is none: its date is when the story was filed, not a claim of it.
+ */
+export function afterDateline(text: string, start: number, end: number): number {
+  const m = DATELINE.exec(text.slice(start, Math.min(end, start + 80)));
+  return m ? start + m[0].length : start;
+}
 
 export function extractDates(toks: readonly Token[], skip: (i: number) => boolean): DateMention[] {
   const out: DateMention[] = [];
