@@ -34,9 +34,16 @@ const PIECE = 100;
  * serialized buffer, and one of megabytes, freed, makes glibc raise its trim threshold for good.
  */
 function sendAhead(s: IndexSnapshot): IndexSnapshot {
-  for (let i = 0; i < s.docs.length; i += PIECE) parentPort!.postMessage({ type: 'docs', docs: s.docs.slice(i, i + PIECE) });
-  for (let i = 0; i < s.names.entries.length; i += PIECE) parentPort!.postMessage({ type: 'names', entries: s.names.entries.slice(i, i + PIECE) });
+  const post = (m: unknown) => parentPort!.postMessage(m);
+  postInBatches(post, 'docs', { docs: s.docs }, PIECE);
+  postInBatches(post, 'names', { entries: s.names.entries }, PIECE);
   return { ...s, docs: [], names: { entries: [] } };
+}
+
+/** Posts long lists `n` values at a time: messages { type, [name]: the next slice of each list }. */
+function postInBatches(post: (m: unknown) => void, type: string, lists: Record<string, readonly unknown[]>, n: number): void {
+  const length = Math.max(0, ...Object.values(lists).map((l) => l.length));
+  for (let i = 0; i < length; i += n) post({ type, ...Object.fromEntries(Object.entries(lists).map(([k, l]) => [k, l.slice(i, i + n)])) });
 }
 
 /** The main thread's side of `sendAhead`: collects the pieces, and puts them back into the snapshot that follows them. */
@@ -72,7 +79,7 @@ export function startWorker(script: string, job: WorkerJob, options: { resourceL
   const head = l === undefined ? job : { ...job, plan: { ...(job as Extract<WorkerJob, { kind: 'update' }>).plan, files: [], stamps: [] } };
   const w = new Worker(script, { ...options, workerData: head });
   if (l) {
-    for (let i = 0; i < Math.max(l.files.length, l.stamps.length); i += PLAN_BATCH) w.postMessage({ type: 'batch', files: l.files.slice(i, i + PLAN_BATCH), stamps: l.stamps.slice(i, i + PLAN_BATCH) });
+    postInBatches((m) => w.postMessage(m), 'batch', l, PLAN_BATCH);
     w.postMessage({ type: 'start' });
   }
   return w;
@@ -106,10 +113,7 @@ async function main(): Promise<void> {
       // sent in batches: one message for 10,000 files is a buffer of 5 MB, and freeing a
       // buffer that large makes every malloc arena keep more free memory (see ARCHITECTURE.md)
       const plan = await planBuild(job.req, true);
-      const stamps = [...plan.stamps];
-      for (let i = 0; i < Math.max(plan.files.length, stamps.length); i += PLAN_BATCH) {
-        parentPort!.postMessage({ type: 'plan-part', files: plan.files.slice(i, i + PLAN_BATCH), stamps: stamps.slice(i, i + PLAN_BATCH) });
-      }
+      postInBatches((m) => parentPort!.postMessage(m), 'plan-part', { files: plan.files, stamps: [...plan.stamps] }, PLAN_BATCH);
       parentPort!.postMessage({ type: 'plan', plan: { ...plan, files: [], stamps: [] } });
       return;
     }
