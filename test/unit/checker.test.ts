@@ -12,6 +12,9 @@ function expectFlags(index: CorpusIndex, ...cases: [string, string[]][]): void {
   for (const [draft, want] of cases) assert.deepEqual(flags(index, draft), want, draft);
 }
 
+/** The codes of a draft's flags, in order (where the golden line's span and fix are beside the point). */
+const codes = (index: CorpusIndex, draft: string): string[] => flags(index, draft).map((f) => f.split(' ')[1]);
+
 describe('checker: figures', () => {
   const index = seedCorpus();
   it('flags a troop figure every source contradicts, offering the sources\' value', () => {
@@ -151,7 +154,7 @@ describe('checker: extraction regressions from held-out corpora', () => {
       ['Northgate co-founder Lena Varga said the club had deep roots.\n', []],
       ['Chief Investment Officer Lena Varga said the club had deep roots.\n', []],
       ['Lena Varga (Co-founder and Chief Investment Officer) said the club had deep roots.\n', []]);
-    assert.deepEqual(flags(index, 'Lena Varga (Co-founder and Chief Financial Officer) said the club had deep roots.\n').map((f) => f.split(' ')[1]), ['conflicting-name']);
+    assert.deepEqual(codes(index, 'Lena Varga (Co-founder and Chief Financial Officer) said the club had deep roots.\n'), ['conflicting-name']);
   });
   it('a date goes with the figure of its clause: the source gives that figure another day', () => {
     const index = corpusFrom({ 'wire.txt': 'Forecaster Priya Nandakumar said gusts of up to 70 km/h were expected on Friday, easing to around 45 km/h on Saturday.\n\nAbout 1,500 people filled the church on Wednesday night for a vigil for the two miners killed in Tuesday\'s collapse.\n' });
@@ -163,12 +166,12 @@ describe('checker: extraction regressions from held-out corpora', () => {
   it('"Radio Kelderby" is a station, not a first name on the surname of "Transforming Kelderby"', () => {
     const index = corpusFrom({ 'statement.md': '# Transforming Kelderby\n\nThe plan was announced on Tuesday.\n', 'radio.txt': 'RADIO KELDERBY - KELDERBY BREAKFAST\n\nPRESENTER: Good morning.\n' });
     assert.deepEqual(flags(index, 'She told Radio Kelderby that the plan was announced on Tuesday.\n'), []);
-    assert.deepEqual(flags(index, 'She told Radio Pelderby that the plan was announced on Tuesday.\n').map((f) => f.split(' ')[1]), ['unsupported-name']);
+    assert.deepEqual(codes(index, 'She told Radio Pelderby that the plan was announced on Tuesday.\n'), ['unsupported-name']);
   });
   it('"more than 2,000" is met by "about 2,100"; "fewer than 2,000" is not', () => {
     const index = corpusFrom({ 'release.md': '- Vehicles: nearly 39,000 a day\n- Pedestrians and cyclists: about 2,100 a day\n' });
     assert.deepEqual(flags(index, 'The bridge carries more than 2,000 pedestrians and cyclists a day.\n'), []);
-    assert.deepEqual(flags(index, 'The bridge carries fewer than 2,000 pedestrians and cyclists a day.\n').map((f) => f.split(' ')[1]), ['unsupported-figure']);
+    assert.deepEqual(codes(index, 'The bridge carries fewer than 2,000 pedestrians and cyclists a day.\n'), ['unsupported-figure']);
   });
   it('a table: the header\'s unit goes with each number; a row does not lend its name to the next; the row about the thing wins', () => {
     const index = corpusFrom({ 'statement.md': '## Proposed savings by area\n\n| Area | Savings (£m) | Posts affected |\n|---|---:|---:|\n| Arts and Humanities | 9.1 | 118 |\n| Health and Life Sciences | 3.2 | 31 |\n| Professional Services | 8.5 | 77 |\n' });
@@ -180,7 +183,7 @@ describe('checker: extraction regressions from held-out corpora', () => {
   it('"on Thursday" in a story dated Thursday 5 February 2026 backs "Feb. 5", and never contradicts a date', () => {
     const index = corpusFrom({ 'wire.txt': 'LINDEN FALLS (AW) - Feb. 5, 2026 - A bridge will stay closed until April.\n\nThe authority\'s board approved a $3.5 million emergency contract on Thursday.\n' });
     assert.deepEqual(flags(index, 'The board approved a $3.5 million emergency contract on Feb. 5.\n'), []);
-    assert.deepEqual(flags(index, 'The board approved a $3.5 million emergency contract on Feb. 3.\n').map((f) => f.split(' ')[1]), ['unsupported-date']);
+    assert.deepEqual(codes(index, 'The board approved a $3.5 million emergency contract on Feb. 3.\n'), ['unsupported-date']);
   });
   it('the same sum in another currency is a conflict: "£4.2m" for "a €4.2m project"', () => {
     const index = corpusFrom({ 'statement.md': 'The School of Modern Languages leads LINGUA-NET, a €4.2m Horizon Europe research project.\n' });
@@ -197,11 +200,11 @@ describe('checker: extraction regressions from held-out corpora', () => {
   });
   it('another level of government or another seat is another office: "County Engineer", "MP for Kelderby North"', () => {
     const index = corpusFrom({ 'paper.html': '<p>City Engineer Priya Venkataraman said the city has retimed 11 traffic signals.</p><p>Sarah Linwood, MP for Kelderby Central, said: "This is a blow for the whole city."</p>' });
-    assert.deepEqual(flags(index, 'County Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n').map((f) => f.split(' ')[1]), ['conflicting-name']);
+    assert.deepEqual(codes(index, 'County Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n'), ['conflicting-name']);
     expectFlags(index,
       ['City Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n', []],
       ['Engineer Priya Venkataraman said the city has retimed 11 traffic signals.\n', []]);
-    assert.deepEqual(flags(index, 'Sarah Linwood, MP for Kelderby North, said it was a blow for the whole city.\n').map((f) => f.split(' ')[1]), ['conflicting-name', 'unsupported-name']);
+    assert.deepEqual(codes(index, 'Sarah Linwood, MP for Kelderby North, said it was a blow for the whole city.\n'), ['conflicting-name', 'unsupported-name']);
     assert.deepEqual(flags(index, 'Sarah Linwood, MP for Kelderby Central, said it was a blow for the whole city.\n'), []);
   });
   it('a courtesy title gives way to the office after the name; a hyphenated title is one title', () => {
@@ -222,7 +225,7 @@ describe('checker: extraction regressions from held-out corpora', () => {
     expectFlags(index,
       ['The cabinet approved Homes for Kelbridge, a £184 million programme, on Tuesday.\n', []],
       ['The cabinet approved Homes for Kelbridge, a £184 million programme, on 14 October.\n', []]);
-    assert.deepEqual(flags(index, 'The cabinet approved Homes for Kelbridge, a £184 million programme, on Thursday.\n').map((f) => f.split(' ')[1]), ['unsupported-date']);
+    assert.deepEqual(codes(index, 'The cabinet approved Homes for Kelbridge, a £184 million programme, on Thursday.\n'), ['unsupported-date']);
   });
   it('a label\'s side or organisation is no title; a title before the full name is no other first name', () => {
     const index = corpusFrom({ 'briefing.txt': 'Present: Samuel Reyes (Deputy Harbour Master); Cdr Elena Varga (District Commander, Coastguard)\n\nELENA VARGA (Coastguard): We have recovered 12 of the 38 containers.\n\nSAMUEL REYES (Deputy Harbour Master): This is the most serious incident in twenty years.\n' });
@@ -237,14 +240,14 @@ describe('checker: extraction regressions from held-out corpora', () => {
       'wire.txt': 'HARWICK, March 5 (Meridian News) - Castellane Lines said on Wednesday it had set aside 14 million euros after one of its ships hit a quayside crane at the Port of Harwick.\n\nThe ship struck the crane on Tuesday night.\n',
     });
     assert.deepEqual(flags(index, 'Elena Varga said 12 containers had been recovered by the morning.\n'), []);
-    assert.deepEqual(flags(index, 'Castellane Lines has set aside 14 million euros after its ship struck a crane at the Port of Harwick on 4 March.\n').map((f) => f.split(' ')[1]), ['unsupported-date']);
+    assert.deepEqual(codes(index, 'Castellane Lines has set aside 14 million euros after its ship struck a crane at the Port of Harwick on 4 March.\n'), ['unsupported-date']);
   });
   it('a chief above the head is a rank: "Detective Inspector" for a Detective Chief Inspector; "Harbour Master" for the deputy', () => {
     const index = corpusFrom({ 'appeal.txt': 'Detective Chief Inspector Mark Ellery said the burglary was planned.\n\nDeputy Harbour Master Samuel Reyes said the quay was closed.\n' });
     expectFlags(index,
       ['Detective Inspector Mark Ellery said the burglary was planned.\n', ["1:11 conflicting-name 'Inspector' -> 'Chief Inspector'"]],
       ['Detective Chief Inspector Mark Ellery said the burglary was planned.\n', []]);
-    assert.deepEqual(flags(index, 'Harbour Master Samuel Reyes said the quay was closed.\n').map((f) => f.split(' ')[1]), ['conflicting-name']);
+    assert.deepEqual(codes(index, 'Harbour Master Samuel Reyes said the quay was closed.\n'), ['conflicting-name']);
   });
   it('a loose head made an office by what it is of: the "head of communications" is not the chief executive', () => {
     const index = corpusFrom({ 'wire.txt': '"We deeply regret the disruption," said Mireille Dufort, the company\'s head of communications.\n' });
@@ -633,7 +636,7 @@ describe('checker: who spoke, past a relative clause', () => {
   it('and the name before ", chair of ...,": an apposition names no speaker', () => {
     const forum = corpusFrom({ 'forum.txt': 'KEN ABARA (Chair, Ardley Town Supporters\' Trust): We\'ve been promised the earth before. This time we want it in writing.\n' });
     assert.deepEqual(flags(forum, 'Ken Abara, chair of the Ardley Town Supporters\' Trust, said: "This time we want it in writing."\n'), []);
-    assert.deepEqual(flags(forum, 'Ken Abara, chair of the Ardley Town Supporters\' Trust, said: "This time we want it in ink."\n').map((f) => f.split(' ')[1]), ['altered-quote']);
+    assert.deepEqual(codes(forum, 'Ken Abara, chair of the Ardley Town Supporters\' Trust, said: "This time we want it in ink."\n'), ['altered-quote']);
   });
 });
 
