@@ -124,12 +124,13 @@ async function startServer({ ws, storage, profileDir, label }) {
   const from = srv.events.length;
   const t0 = performance.now();
   const u0 = usNow();
+  const cpu0 = srv.cpuMs();
   srv.notify('initialized', {});
   const ready = await srv.waitFor((e) => e.method === 'corroborate/status' && e.params?.state === 'ready', 'corroborate/status ready', Math.max(10000, DEADLINE_MS - (performance.now() - T_START)), from);
   const progressEnd = srv.events.slice(from).find((e) => e.method === '$/progress' && e.params?.value?.kind === 'end');
   const progressBegin = srv.events.slice(from).find((e) => e.method === '$/progress' && e.params?.value?.kind === 'begin');
   srv.phases = [{ name: 'initialized → ready', start: u0, end: usNow() }];
-  return { srv, init, readyMs: ready.t - t0, progressMs: progressEnd ? progressEnd.t - t0 : NaN, sawProgress: !!progressBegin, status: ready.params, rssAtReady: srv.memory().rss };
+  return { srv, init, readyMs: ready.t - t0, cpuMs: srv.cpuMs() - cpu0, progressMs: progressEnd ? progressEnd.t - t0 : NaN, sawProgress: !!progressBegin, status: ready.params, rssAtReady: srv.memory().rss };
 }
 
 async function checkDraft(srv, ws, draftText) {
@@ -218,7 +219,7 @@ async function main() {
     // 1. cold start: index from the files, then the draft, then the edits
     log('cold start: indexing…');
     cold = await startServer({ ws: corpus.ws, storage, profileDir, label: 'cold' });
-    R.coldMs = cold.readyMs; R.coldProgressMs = cold.progressMs; R.sawProgress = cold.sawProgress;
+    R.coldMs = cold.readyMs; R.coldCpuMs = cold.cpuMs; R.coldProgressMs = cold.progressMs; R.sawProgress = cold.sawProgress;
     R.sources = cold.status.sources; R.sentences = cold.status.sentences;
     R.rssAtReady = cold.rssAtReady;
     log(`ready after ${fmtMs(cold.readyMs)}: ${fmtInt(R.sources)} sources, ${fmtInt(R.sentences)} sentences; RSS ${fmtInt(cold.rssAtReady / 1024)} MB`);
@@ -322,7 +323,7 @@ function printReport(R) {
   for (const r of rows) out.push(line(r));
   out.push('');
   out.push('details:');
-  out.push(`- cold: $/progress ${R.sawProgress ? `end after ${fmtMs(R.coldProgressMs)}` : 'not sent'}; warm start indexed ${fmtInt(R.warmSentences)} sentences and its full check took ${fmtMs(R.warmFullMs)} (${R.warmDiagnostics} diagnostics, cold gave ${R.diagnostics})`);
+  out.push(`- cold: $/progress ${R.sawProgress ? `end after ${fmtMs(R.coldProgressMs)}` : 'not sent'}; the server used ${fmtMs(R.coldCpuMs)} of CPU time meanwhile (all threads, ${(R.coldCpuMs / R.coldMs).toFixed(2)} cores on average); warm start indexed ${fmtInt(R.warmSentences)} sentences and its full check took ${fmtMs(R.warmFullMs)} (${R.warmDiagnostics} diagnostics, cold gave ${R.diagnostics})`);
   out.push(`- full check: server-side ${fmtMs(R.fullServerMs)} (corroborate/documentStatus); ${R.diagnostics} diagnostics: ${Object.entries(R.codes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   out.push(`- edits: server-side median ${fmtMs(R.editServerMedian)}, median ${fmtInt(R.editCheckedMedian)} sentence(s) re-checked per edit, max ${fmtMs(R.editMax)}; slowest: ${R.slowEdits.map((e) => `'${e.from}'→'${e.to}' (line ${e.line + 1}) ${fmtMs(e.ms)}`).join('; ')}`);
   out.push(`- memory (cold run): RSS ${fmtInt(mb(R.rssAtReady))} MB at ready, ${fmtInt(mb(R.rssAfterCheck))} MB after the full check, ${fmtInt(mb(R.rssEnd))} MB after the edits (peak reached ${R.peakPhase ?? 'n/a'}); warm run peak ${fmtInt(mb(R.hwmWarm))} MB`);

@@ -4,6 +4,9 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+/** USER_HZ: /proc counts CPU time in these ticks per second (100 on Linux for x86 and arm). */
+const CLOCK_TICKS = 100;
+
 export class Server {
   /**
    * @param {string[]} argv node arguments (script and flags)
@@ -124,6 +127,15 @@ export class Server {
       const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN);
       return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
     } catch { return { hwm: NaN, rss: NaN }; }
+  }
+
+  /** CPU time the server process has used, in ms (user + system, all its threads), from /proc; NaN when unreadable. */
+  cpuMs() {
+    try {
+      // the fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks
+      const f = readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ').pop().split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+    } catch { return NaN; }
   }
 
   async stop() {
