@@ -227,6 +227,20 @@ describe('checker: extraction regressions from held-out corpora', () => {
       ['The cabinet approved Homes for Kelbridge, a £184 million programme, on 14 October.\n', []]);
     assert.deepEqual(codes(index, 'The cabinet approved Homes for Kelbridge, a £184 million programme, on Thursday.\n'), ['unsupported-date']);
   });
+  it('a date the sentence\'s own article gives is no "unsupported" date, though the draft ties it to other words; another article\'s is', () => {
+    const index = corpusFrom({
+      'forum.txt': 'FAN (Question from the floor): Will there be money for players in January?\n\nMARCUS DELANEY (Managing Partner, Northgate): Nothing can happen until the League signs off. After that, Steve Corrigan and I will sit down and talk about the squad. I\'m not going to put a number on it tonight.\n',
+      'museum.md': 'The Ashcombe museum will reopen in June after the theft of three paintings.\n',
+    });
+    const draft = (month: string) => `Delaney said he would discuss the squad with Steve Corrigan once the League had approved the deal, but would not put a number on ${month} spending.\n`;
+    assert.deepEqual(flags(index, draft('January')), []);
+    const date = checkDraft(index, draft('January'), 'md').results.find((r) => r.kind === 'date')!;
+    assert.equal(date.message, 'Supported: January (forum.txt:1), in the article the rest of this sentence comes from.');
+    assert.deepEqual(date.evidence.map((e) => [e.path, e.line]), [['forum.txt', 1]]);
+    expectFlags(index,
+      [draft('June'), ["1:130 unsupported-date 'June'"]],
+      [draft('October'), ["1:130 unsupported-date 'October'"]]);
+  });
   it('a label\'s side or organisation is no title; a title before the full name is no other first name', () => {
     const index = corpusFrom({ 'briefing.txt': 'Present: Samuel Reyes (Deputy Harbour Master); Cdr Elena Varga (District Commander, Coastguard)\n\nELENA VARGA (Coastguard): We have recovered 12 of the 38 containers.\n\nSAMUEL REYES (Deputy Harbour Master): This is the most serious incident in twenty years.\n' });
     expectFlags(index,

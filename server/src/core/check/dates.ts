@@ -33,6 +33,8 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   const taken = ctx.nearbyDates().filter((x) => x !== d);
   const sameSentence = new Set(ctx.sentence.dates);
   const agreeing: Match[] = [];
+  // sentences that give the date but share little else with the draft sentence
+  const weak: Match[] = [];
   // a year alone is often background in a passage ("since the assembly was created in 1999")
   const bareYear = d.year !== undefined && d.month === undefined && d.day === undefined && d.weekday === undefined;
   for (const id of ctx.candidatesFor(frame)) {
@@ -77,6 +79,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       ctx.trace?.('date', { claim: ctx.text.slice(d.start, d.end), value: ctx.index.docText(id).slice(sd.start, sd.end), source: ctx.index.text(id), cov, loc, supports: dateSupports(d, sd), anchored });
       if (dateSupports(d, sd)) {
         if (cov >= 0.25 || loc >= 0.25 || (cov >= 0.1 && !missing(frame, ctx.cache.entities(id, 2))) || ((cov >= 0.05 || !missing(frame, ctx.cache.entities(id, 2))) && ctx.sharesOtherClaim(id, d))) support.push(m);
+        else if (!ctx.index.isBoilerplate(id)) weak.push(m);
       } else if (datesCompatible(d, sd)) {
         if (cov >= 0.35) partial.push(m);
       } else if (sameGrain(d, sd) && !taken.some((t) => (dateSupports(t, sd) && dateSupports(sd, t)) || (sameSentence.has(t) && closer(t, d, sd))) && !missing(frame, ctx.cache.entities(id, 1))
@@ -170,8 +173,16 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       sourceValue: srcText(best), evidence: e, fixes,
     };
   }
-  // the closest source sentence, and the closest that gives a date of this kind (what the reporter may have misread)
+  // the article the rest of the sentence comes from gives this date, about something the draft
+  // ties it to in words of its own ("described Tuesday's vote": "the cabinet yesterday
+  // approved"): no source contradicts it, and "no source gives this date" would be untrue
   const closest = ctx.sentenceCandidates()[0];
+  const inArticle = weak.filter((m) => sameArticle(ctx.index, m.id, closest));
+  if (inArticle.length) {
+    const e = ev(inArticle);
+    return { ...base, verdict: 'supported', message: `Supported: ${srcText(inArticle[0])} (${e.map(where).join('; ')}), in the article the rest of this sentence comes from.`, sourceValue: srcText(inArticle[0]), evidence: e, fixes: [] };
+  }
+  // the closest source sentence, and the closest that gives a date of this kind (what the reporter may have misread)
   const near: Evidence[] = closest === undefined ? [] : [ctx.evidence(closest, [])];
   const dated = ctx.candidatesFor(frame).filter((id) => id !== closest && ctx.index.sentence(id).dates.some((sd) => sharesField(d, sd)))
     .map((id) => ({ id, cov: coverage(frame, ctx.cache.stemsOf(id), ctx.idf) })).sort((a, b) => b.cov - a.cov)[0];
@@ -184,6 +195,13 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     message: `No source gives this date (${claimText})${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`,
     evidence: near, fixes: [],
   };
+}
+
+/** Whether source sentence `id` is in the same article (file and segment) as `other` or one of its copies. */
+function sameArticle(index: CorpusIndex, id: number, other: number | undefined): boolean {
+  if (other === undefined) return false;
+  const a = index.info(id);
+  return index.copies(other).some((c) => { const b = index.info(c); return b.doc === a.doc && b.segment === a.segment; });
 }
 
 /**
