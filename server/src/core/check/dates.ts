@@ -79,7 +79,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       ctx.trace?.('date', { claim: ctx.text.slice(d.start, d.end), value: ctx.index.docText(id).slice(sd.start, sd.end), source: ctx.index.text(id), cov, loc, supports: dateSupports(d, sd), anchored });
       if (dateSupports(d, sd)) {
         if (cov >= 0.25 || loc >= 0.25 || (cov >= 0.1 && !missing(frame, ctx.cache.entities(id, 2))) || ((cov >= 0.05 || !missing(frame, ctx.cache.entities(id, 2))) && ctx.sharesOtherClaim(id, d))) support.push(m);
-        else if (!ctx.index.isBoilerplate(id)) weak.push(m);
+        else if (!ctx.index.isBoilerplate(id) && docDate?.sentence !== id) weak.push(m);
       } else if (datesCompatible(d, sd)) {
         if (cov >= 0.35) partial.push(m);
       } else if (sameGrain(d, sd) && !taken.some((t) => (dateSupports(t, sd) && dateSupports(sd, t)) || (sameSentence.has(t) && closer(t, d, sd))) && !missing(frame, ctx.cache.entities(id, 1))
