@@ -1,6 +1,7 @@
 // Merges index snapshots built apart (one per worker thread, on disjoint files) into one:
-// document and sentence ids are shifted, postings and names concatenated. A paragraph
-// repeated across the parts stays searchable in both (evidence lists show it once).
+// document and sentence ids are shifted, postings and names concatenated. A sentence that an
+// earlier part already holds becomes a copy of it, as it would in one index built in order:
+// only the first copy is searched, and the merged index is the one a single build makes.
 import { Bm25Snapshot } from './bm25';
 import { IndexSnapshot, SNAPSHOT_FORMAT } from './corpus-index';
 import { NameSnapshot } from './names-index';
@@ -31,34 +32,72 @@ export function mergeSnapshots(parts: readonly IndexSnapshot[]): IndexSnapshot {
     docShift += p.nextDoc;
     idShift += p.columns.doc.length;
   }
+  const dropped = foldCopies(columns.dupOf, hashes, shifts.map((s) => s.id));
   return {
     format: SNAPSHOT_FORMAT, docs, columns, hashes, nextDoc: docShift,
-    bm25: mergeBm25(parts.map((p) => p.bm25), shifts.map((s) => s.id), total),
+    bm25: mergeBm25(parts.map((p) => p.bm25), shifts.map((s) => s.id), total, dropped),
     names: mergeNames(parts.map((p) => p.names), shifts.map((s) => s.id)),
   };
 }
 
-function mergeBm25(parts: readonly Bm25Snapshot[], shifts: readonly number[], total: number): Bm25Snapshot {
+/**
+ * Points each part's first copy of a sentence an earlier part holds (same words' hash) at that
+ * earlier first copy, and its own copies too. Returns the sentences that leave the search.
+ */
+function foldCopies(dupOf: Int32Array, hashes: Float64Array, starts: readonly number[]): Uint8Array {
+  const dropped = new Uint8Array(dupOf.length);
+  const first = new Map<number, number>();
+  for (let pi = 0; pi < starts.length; pi++) {
+    const from = starts[pi], to = pi + 1 < starts.length ? starts[pi + 1] : dupOf.length;
+    const moved = new Map<number, number>();
+    for (let id = from; id < to; id++) {
+      if (dupOf[id] >= 0) { const to2 = moved.get(dupOf[id]); if (to2 !== undefined) dupOf[id] = to2; continue; }
+      const earlier = first.get(hashes[id]);
+      if (earlier === undefined) { if (pi + 1 < starts.length) first.set(hashes[id], id); continue; }
+      dupOf[id] = earlier;
+      moved.set(id, earlier);
+      dropped[id] = 1;
+    }
+  }
+  return dropped;
+}
+
+function mergeBm25(parts: readonly Bm25Snapshot[], shifts: readonly number[], total: number, dropped: Uint8Array): Bm25Snapshot {
+  const seen = new Map<string, number>();
+  const all: string[] = [];
+  for (const p of parts) for (const t of p.terms) if (!seen.has(t)) { seen.set(t, all.length); all.push(t); }
+  const counts = new Int32Array(all.length);
+  parts.forEach((p, pi) => p.terms.forEach((t, i) => {
+    let n = 0;
+    for (let k = p.offsets[i]; k < p.offsets[i + 1]; k += 2) if (!dropped[p.postings[k] + shifts[pi]]) n += 2;
+    counts[seen.get(t)!] += n;
+  }));
+  // a term only the dropped copies had goes (a copy by its words' hash may differ in case: "US", "us")
   const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  for (const p of parts) for (const t of p.terms) if (!termIds.has(t)) { termIds.set(t, terms.length); terms.push(t); }
-  const sizes = new Int32Array(terms.length);
-  parts.forEach((p) => p.terms.forEach((t, i) => { sizes[termIds.get(t)!] += p.offsets[i + 1] - p.offsets[i]; }));
+  const terms = all.filter((t, i) => counts[i] > 0);
+  terms.forEach((t, i) => termIds.set(t, i));
+  const sizes = Int32Array.from(terms, (t) => counts[seen.get(t)!]);
   const offsets = new Int32Array(terms.length + 1);
   for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t] + sizes[t];
   const postings = new Int32Array(offsets[terms.length]);
   const fill = Int32Array.from(offsets.subarray(0, terms.length));
   parts.forEach((p, pi) => {
     p.terms.forEach((t, i) => {
-      const tid = termIds.get(t)!;
-      for (let k = p.offsets[i]; k < p.offsets[i + 1]; k += 2) { postings[fill[tid]++] = p.postings[k] + shifts[pi]; postings[fill[tid]++] = p.postings[k + 1]; }
+      const tid = termIds.get(t);
+      if (tid === undefined) return;
+      for (let k = p.offsets[i]; k < p.offsets[i + 1]; k += 2) {
+        const id = p.postings[k] + shifts[pi];
+        if (!dropped[id]) { postings[fill[tid]++] = id; postings[fill[tid]++] = p.postings[k + 1]; }
+      }
     });
   });
   const dfs = new Int32Array(terms.length);
   for (let t = 0; t < terms.length; t++) dfs[t] = sizes[t] / 2;
   const lengths = new Int32Array(total).fill(-1);
   parts.forEach((p, pi) => lengths.set(p.lengths, shifts[pi]));
-  return { terms, offsets, postings, dfs, lengths, totalLength: parts.reduce((n, p) => n + p.totalLength, 0), live: parts.reduce((n, p) => n + p.live, 0) };
+  let totalLength = parts.reduce((n, p) => n + p.totalLength, 0), live = parts.reduce((n, p) => n + p.live, 0);
+  for (let id = 0; id < total; id++) if (dropped[id] && lengths[id] >= 0) { totalLength -= lengths[id]; live--; lengths[id] = -1; }
+  return { terms, offsets, postings, dfs, lengths, totalLength, live };
 }
 
 function mergeNames(parts: readonly NameSnapshot[], shifts: readonly number[]): NameSnapshot {
