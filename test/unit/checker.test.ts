@@ -241,6 +241,18 @@ describe('checker: extraction regressions from held-out corpora', () => {
       [draft('June'), ["1:130 unsupported-date 'June'"]],
       [draft('October'), ["1:130 unsupported-date 'October'"]]);
   });
+  it('a sentence repeated in two stories is read in the one the draft is about: the evidence is that story\'s copy', () => {
+    const rains = 'The rains began on April 24 and continued for several days.';
+    const index = corpusFrom({
+      'a-armenia.txt': `YEREVAN, May 2 (Wire) - Floods in Armenia have killed 20 people, the Armenian emergency ministry said.\n\n${rains}\n\nArmenia's government declared a state of emergency in Armenia's north. Armenia has asked for aid.\n`,
+      'b-tunisia.txt': `SFAX, May 3 (Wire) - Floods in Tunisia have killed 94 people around Sfax, the Tunisian disaster agency said.\n\n${rains}\n\nRoads and bridges around Sfax were washed away. Sfax schools stay closed.\n`,
+    });
+    const draft = 'The heavy rain in Sfax started on April 24.\n';
+    assert.deepEqual(flags(index, draft), []);
+    const date = checkDraft(index, draft, 'md').results.find((r) => r.kind === 'date')!;
+    assert.equal(date.message, 'Supported: April 24 (b-tunisia.txt:3).');
+    assert.deepEqual(date.evidence.map((e) => `${e.path}:${e.line}`), ['b-tunisia.txt:3']);
+  });
   it('a label\'s side or organisation is no title; a title before the full name is no other first name', () => {
     const index = corpusFrom({ 'briefing.txt': 'Present: Samuel Reyes (Deputy Harbour Master); Cdr Elena Varga (District Commander, Coastguard)\n\nELENA VARGA (Coastguard): We have recovered 12 of the 38 containers.\n\nSAMUEL REYES (Deputy Harbour Master): This is the most serious incident in twenty years.\n' });
     expectFlags(index,

@@ -11,6 +11,9 @@ import { Frame, entityKeys, frameOf, stemsOf, synonymsOf } from './frame';
 
 /** How many source sentences like a draft sentence are kept for its checks. */
 const SENTENCE_HITS = 40;
+/** copies of a hit looked at, and taken, for the article they are in (see `withCopies`) */
+const MAX_COPIES_READ = 200;
+const MAX_COPIES_TAKEN = 2;
 
 export class SourceCache {
   private version = -1;
@@ -82,7 +85,7 @@ export class SourceCache {
   }
 
   /** what the article is about, as the index worked it out (its topics) */
-  private topics(id: number): Set<string> {
+  topics(id: number): Set<string> {
     const info = this.index.info(id);
     const key = `topics:${info.doc}:${info.segment}`;
     let t = this.ents.get(key);
@@ -113,7 +116,7 @@ export class CheckContext {
     if (!this.sentenceHits) {
       const q = new Map<string, number>();
       for (const t of termsOf(this.sentence.tokens)) q.set(t, 1);
-      this.sentenceHits = this.index.search(q, SENTENCE_HITS).map((h) => h.id);
+      this.sentenceHits = this.withCopies(this.index.search(q, SENTENCE_HITS).map((h) => h.id));
     }
     return k >= this.sentenceHits.length ? this.sentenceHits : this.sentenceHits.slice(0, k);
   }
@@ -126,8 +129,31 @@ export class CheckContext {
     if (frame.head) for (const w of synonymsOf(frame.head)) if (!q.has(w)) q.set(w, 0.8);
     for (const [w, e] of frame.ents ?? []) if (!q.has(e)) q.set(e, frame.weights.get(w) ?? 0.5);
     const out = new Set(this.sentenceCandidates());
-    for (const h of this.index.search(q, k)) out.add(h.id);
+    for (const id of this.withCopies(this.index.search(q, k).map((h) => h.id))) out.add(id);
     return [...out];
+  }
+
+  /**
+   * Hits, each followed by its copies in articles about what the draft sentence names, when its
+   * own article is not: a sentence repeated across stories ("The rains began on April 24") is
+   * searched once, as its first copy, but is read in the article the draft is about.
+   */
+  private withCopies(ids: number[]): number[] {
+    const want = this.draftEntities();
+    if (!want.size) return ids;
+    const about = (id: number) => { for (const k of this.cache.topics(id)) if (want.has(k)) return true; return false; };
+    const out: number[] = [];
+    for (const id of ids) {
+      out.push(id);
+      const copies = this.index.copies(id);
+      if (copies.length < 2 || this.index.isBoilerplate(id) || about(id)) continue;
+      let added = 0;
+      for (let i = 0; i < Math.min(copies.length, MAX_COPIES_READ) && added < MAX_COPIES_TAKEN; i++) {
+        const c = copies[i];
+        if (c !== id && this.index.isLive(c) && !this.index.isBoilerplate(c) && about(c)) { out.push(c); added++; }
+      }
+    }
+    return out;
   }
 
   /** Entities the draft sentence names. */
