@@ -239,7 +239,9 @@ describe('checker: extraction regressions from held-out corpora', () => {
     assert.deepEqual(date.evidence.map((e) => [e.path, e.line]), [['forum.txt', 1]]);
     expectFlags(index,
       [draft('June'), ["1:130 unsupported-date 'June'"]],
-      [draft('October'), ["1:130 unsupported-date 'October'"]]);
+      [draft('October'), ["1:130 unsupported-date 'October'"]],
+      // the closest sentence must name what the draft sentence names: here nothing ties the two
+      ['Nobody would put a number on January spending for the squad.\n', ["1:30 unsupported-date 'January'"]]);
   });
   it('a sentence repeated in two stories is read in the one the draft is about: the evidence is that story\'s copy', () => {
     const rains = 'The rains began on April 24 and continued for several days.';

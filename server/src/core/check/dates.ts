@@ -6,7 +6,7 @@ import { CheckContext, distinct, where } from './context';
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { MONTH_NAMES, SPEECH_VERBS, WEEKDAY_NAMES } from '../text/vocab';
 import { STOP_WORDS, Token, stem } from '../text/tokens';
-import { Frame, coverage, frameOf } from './frame';
+import { Frame, coverage, entityKeys, frameOf } from './frame';
 import { clash, missing } from './figures';
 import { CODES, ClaimResult, Evidence } from './types';
 import { CorpusIndex } from '../index/corpus-index';
@@ -176,8 +176,10 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   // the article the rest of the sentence comes from gives this date, about something the draft
   // ties it to in words of its own ("described Tuesday's vote": "the cabinet yesterday
   // approved"): no source contradicts it, and "no source gives this date" would be untrue
+  // (the closest sentence is where the rest comes from when it names what the draft sentence names, or gives another of its claims)
   const closest = ctx.sentenceCandidates()[0];
-  const inArticle = weak.filter((m) => sameArticle(ctx.index, m.id, closest));
+  const named = closest !== undefined && ([...entityKeys(ctx.index.sentence(closest))].some((k) => ctx.draftEntities().has(k)) || ctx.sharesOtherClaim(closest, d));
+  const inArticle = named ? weak.filter((m) => sameArticle(ctx.index, m.id, closest)) : [];
   if (inArticle.length) {
     const e = ev(inArticle);
     return { ...base, verdict: 'supported', message: `Supported: ${srcText(inArticle[0])} (${e.map(where).join('; ')}), in the article the rest of this sentence comes from.`, sourceValue: srcText(inArticle[0]), evidence: e, fixes: [] };
