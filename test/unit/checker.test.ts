@@ -37,6 +37,13 @@ describe('checker: figures', () => {
   it('flags a figure no source gives as unsupported', () => {
     assert.deepEqual(flags(index, 'France also keeps 900 soldiers in Senegal.\n'), ["1:19 unsupported-figure '900'"]);
   });
+  it('a count of millions in words meets one in digits: "two point four million" against "2.6 million" is a conflict', () => {
+    const index = corpusFrom({ 'wire.txt': 'The floods displaced 2.6 million people across the region, officials said.\n' });
+    expectFlags(index,
+      ['The floods displaced two point four million people across the region.\n', ["1:22 conflicting-figure 'two point four million' -> '2.6 million'"]],
+      ['The floods displaced two and a half million people across the region.\n', ["1:22 conflicting-figure 'two and a half million' -> '2.6 million'"]],
+      ['The floods displaced two point six million people across the region.\n', []]);
+  });
   it('keeps the draft\'s currency and scale words in the fix', () => {
     assert.deepEqual(flags(index, 'Niger\'s debt is estimated at 5200 billion CFA francs, or 7.29 billion euros.\n'), ["1:58 conflicting-figure '7.29 billion euros' -> '7.92 billion euros'"]);
   });

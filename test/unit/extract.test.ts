@@ -23,6 +23,11 @@ describe('extract: figures', () => {
   ];
   for (const [text, want] of cases) it(text, () => assert.deepEqual(figures(text), want));
 
+  it('takes a decimal or a half said in words into the number as written, so its scale is the scale word\'s', () => {
+    const scales = (text: string) => analyzeText(text).sentences.flatMap((s) => s.quantities.map((q) => `${text.slice(q.start, q.end)} x ${Math.round(q.scale)} to ${text.slice(q.start, q.baseEnd)}`));
+    assert.deepEqual(scales('Revenue was twenty-one point four million; costs were two and a half million; 2.6 million people.'),
+      ['twenty-one point four million x 1000000 to twenty-one point four', 'two and a half million x 1000000 to two and a half', '2.6 million x 1000000 to 2.6']);
+  });
   it('leaves years, times, codes and numbers inside names to others', () => {
     assert.deepEqual(figures('In 2020, at 10:30 and 3 p.m., COVID-19 hit Air Base 101, the G7 and Route 66.'), []);
   });

@@ -154,7 +154,8 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
       ctx.trace?.('figure conflict', { claim: ctx.text.slice(q.start, q.end), source: ctx.index.text(id), value: ctx.index.docText(id).slice(f.start, f.end), cov, loc, hm, head: frame.head, sourceHead: sf.head, missing: missing(frame, ctx.cache.entities(id, 1)) });
       const nounsAgree = hm || !frame.head || !sf.head || (sf.weights.get(frame.head) ?? 0) >= 0.5;
       if (!nounsAgree || missing(frame, ctx.cache.entities(id, 1))) continue;
-      if (q.dim === 'count' && (q.words !== f.words) && Math.max(q.value, f.value) > 20) continue;
+      // (a number in words and one in digits are told apart, unless both come with a scale word: "two point four million", "2.6 million")
+      if (q.dim === 'count' && (q.words !== f.words) && Math.max(q.value, f.value) > 20 && !(q.scale >= 1000 && f.scale >= 1000)) continue;
       if (!sameMagnitude(q, f)) continue;
       // the same digits at another scale ("€6.4bn" for "€6.4 million") are the same figure, mistyped
       const slip = (sameDigits(q, f) && q.value !== f.value) || transposed(q, f) ? 0.15 : 0;

@@ -246,8 +246,8 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
     }
   } else return null;
 
-  const baseNum = value;
-  const baseLast = ordinal ? j : numLast;
+  let baseNum = value;
+  let baseLast = ordinal ? j : numLast;
   // vague: "tens of thousands", "thousands of", "dozens of"
   if (words && toks[numLast + 1]?.low === 'of' && VAGUE_OF.has(toks[numLast]?.low)) return null;
 
@@ -279,6 +279,8 @@ function quantityAt(toks: readonly Token[], i: number, skip: (i: number) => bool
     for (k++; digitWord(toks[k]) !== undefined && digits.length < 4; k++) digits += String(digitWord(toks[k]));
     value = Number(`${value}.${digits}`); decimals = digits.length; numLast = k - 1;
   }
+  // the number as written takes in its half or decimals ("twenty-one point four" million: 21.4 x 1,000,000)
+  if (words && numLast > baseLast) { baseNum = value; baseLast = numLast; }
   // scale: "5bn", "5 billion", "1.5 million"
   // "$612.4-million" (a scale word joined by a hyphen)
   if (!ordinal && toks[k]?.text === '-' && !toks[k].spaceBefore && toks[k + 1] && !toks[k + 1].spaceBefore && /^(thousand|million|billion|trillion)$/.test(toks[k + 1].low)) k++;
