@@ -98,7 +98,9 @@ export class Folder {
         if (plan.base) save = saver(plan.base, r.snapshot, index, plan.stamps);
       } else {
         const n = plan.files.length > 200 ? Math.max(1, Math.min(2, availableParallelism())) : 1;
-        const shares = Array.from({ length: n }, (_, k) => plan.files.filter((_f, i) => i % n === k));
+        // shares in file order (the first half, the second): merged in order, the parts make the
+        // very index the command line builds, documents and first copies in the same order
+        const shares = Array.from({ length: n }, (_, k) => plan.files.slice(Math.floor((k * plan.files.length) / n), Math.floor(((k + 1) * plan.files.length) / n)));
         const parts = await runChunks(shares, plan.stamps, settings, progress);
         const snapshot = mergeSnapshots(parts.length ? parts.map((p) => p.snapshot) : [new CorpusIndex().snapshot()]);
         index = indexFrom(snapshot, settings.maxFileBytes, this.stale);
