@@ -88,8 +88,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   const workspace = path.dirname(corpusDir);
   const listing = await listCorpus(workspace, { ...DEFAULTS.corpus, paths: [path.relative(workspace, corpusDir) || '.'] });
   if (listing.missing.length) return finish(2, `no corpus folder at ${corpusDir} (use --corpus DIR)`);
-  // the whole corpus in one go: a sentence seen before is not analysed again
-  const index = new CorpusIndex(undefined, undefined, false, CorpusIndex.repeats());
+  const index = new CorpusIndex();
   for (const f of listing.files) {
     const r = await readSource(f.abs, DEFAULTS.corpus.maxFileBytes);
     if ('skip' in r) { err(`corroborate: skipped ${f.rel}: ${r.skip}`); run.corpus.skipped.push({ path: shownPath(cwd, f.abs), reason: r.skip }); continue; }

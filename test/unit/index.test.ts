@@ -7,7 +7,6 @@ import { analyzeText } from '../../server/src/core/extract/analyze';
 import { formatOfPath, toProse } from '../../server/src/core/corpus/prose';
 import { CorpusIndex } from '../../server/src/core/index/corpus-index';
 import { mergeSnapshots } from '../../server/src/core/index/merge';
-import { Repeats } from '../../server/src/core/index/repeats';
 
 describe('a source sentence analysed alone', () => {
   it('is the sentence of the whole document analysed at once, in every labelled corpus (only its paragraph is segmented again)', () => {
@@ -71,47 +70,5 @@ describe('index parts merged in order (one per worker chunk)', () => {
     const id = again.docByPath('again/' + fs.readdirSync(dirs[0]).sort()[0])!.first + 2;
     assert.ok(again.info(id).dupOf >= 0 && again.info(id).dupOf < id);
     assert.deepEqual(again.copies(id)[0], again.info(id).dupOf);
-  });
-});
-
-describe('a sentence seen before (the index does not analyse it again)', () => {
-  const build = (files: [string, string, NonNullable<ReturnType<typeof formatOfPath>>][], repeats: Repeats) => {
-    const index = new CorpusIndex(undefined, undefined, true, repeats);
-    for (const [p, text, format] of files) index.add(p, text, format);
-    return index.snapshot();
-  };
-
-  it('gives the index a build that analyses every sentence gives, on every labelled corpus and the seed corpus twice', () => {
-    const root = path.join(__dirname, '..');
-    const files: [string, string, NonNullable<ReturnType<typeof formatOfPath>>][] = [];
-    const dirs = [path.join(root, '..', 'corpus'), path.join(root, '..', 'corpus')];
-    for (const set of ['cases', 'holdout']) for (const d of fs.readdirSync(path.join(root, set))) dirs.push(path.join(root, set, d, 'corpus'));
-    dirs.forEach((dir, k) => {
-      if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir).sort()) { const format = formatOfPath(f); if (format) files.push([`${k}/${f}`, fs.readFileSync(path.join(dir, f), 'utf8'), format]); }
-    });
-    const memo = CorpusIndex.repeats();
-    assert.deepStrictEqual(build(files, memo), build(files, CorpusIndex.repeats(0)));
-    assert.ok(memo.reused > 500 && memo.analysed > 1000, `${memo.reused} reused, ${memo.analysed} analysed`);
-  });
-
-  it('is reused only in the same context: among the first eight (dates read) or not, opening a transcript paragraph or not', () => {
-    const s = 'Mayor Ross met the Harbor Board on March 3 in Dunmore.';
-    const filler = (n: number) => Array.from({ length: n }, (_, k) => `Item ${k + 1} was noted by the clerk.`).join(' ');
-    const files: [string, string, 'txt' | 'md'][] = [
-      ['early.txt', `${s}\n\n${filler(10)}\n\n${s}\n`, 'txt'],
-      ['late.txt', `${filler(10)}\n\n${s}\n\n"${s}" she said.\n\n${s.slice(0, -1)}\n`, 'txt'],
-      ['quoted.txt', `${filler(9)}\n\nShe said: "${s} ${s}"\n`, 'txt'],
-      ['talk.txt', `ROSS: ${s} ${s}\n\nLEE: ${s}\n\nROSS: ${filler(2)} ${s}\n`, 'txt'],
-      ['head.md', `# ${s}\n\n${filler(9)}\n\n${s}\n\n${s}\n`, 'md'],
-      // the words of talk.txt's first line, where they are not a transcript's (one label only)
-      ['plain.txt', `ROSS: ${s}\n\n${filler(9)}\n`, 'txt'],
-    ];
-    const memo = CorpusIndex.repeats();
-    const once = build(files, memo), every = build(files, CorpusIndex.repeats(0));
-    assert.deepStrictEqual(once, every);
-    // the same words with different names or dates, as the contexts give them
-    const docDates = once.docs.map((d) => d.date && `${d.path} ${d.date.at.month}/${d.date.at.day} @${d.date.at.start}`);
-    assert.deepEqual(docDates, ['early.txt 3/3 @35', undefined, undefined, 'talk.txt 3/3 @41', 'head.md 3/3 @37', 'plain.txt 3/3 @41']);
-    assert.ok(memo.reused >= 5, `${memo.reused} reused`);
   });
 });

@@ -4,7 +4,7 @@ import { paragraphs } from '../../server/src/core/text/segment';
 import { maskMarkdown } from '../../server/src/core/text/markdown';
 import { labelTableCells, toProse } from '../../server/src/core/corpus/prose';
 import { htmlToProse } from '../../server/src/core/text/html';
-import { fold, stem } from '../../server/src/core/text/tokens';
+import { fold, stem, own } from '../../server/src/core/text/tokens';
 import { decode, globToRegExp } from '../../server/src/node/corpus-files';
 
 const sentences = (text: string, opts = {}) => paragraphs(text, opts).flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
@@ -83,5 +83,17 @@ describe('source files: decoding', () => {
     assert.ok(globToRegExp('corpus/**/*.{txt,md}').test('corpus/a/b/c.md'));
     assert.ok(globToRegExp('corpus/**/*.txt').test('corpus/c.txt'));
     assert.ok(!globToRegExp('corpus/*.txt').test('corpus/a/c.txt'));
+  });
+});
+
+describe('own (a kept string that holds no document alive)', () => {
+  it('gives the same characters, short or long, one-byte or two-byte, and a string of its own length', () => {
+    const doc = `${'x'.repeat(5000)} Défense Minister Sébastien Lecornu said “1,500” ${'y'.repeat(5000)}`;
+    for (const [a, b] of [[5001, 5013], [5001, 5014], [5001, 5049], [0, doc.length]]) {
+      const s = doc.slice(a, b), o = own(s);
+      assert.equal(o, s);
+      assert.equal(o.length, b - a);
+    }
+    assert.equal(own(''), '');
   });
 });

@@ -9,7 +9,6 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { CorpusIndex, IndexSnapshot, SNAPSHOT_FORMAT, SourceDoc } from '../core/index/corpus-index';
-import { Repeats } from '../core/index/repeats';
 import { CorpusSettings, FoundFile, Skip, listCorpus, listCorpusSync, proseLoader, readSourceSync } from './corpus-files';
 
 /** Bump when extraction changes what an index holds: older saved indexes are then rebuilt. */
@@ -165,8 +164,8 @@ export async function planBuild(req: BuildRequest, sync = false): Promise<Plan> 
  * Reads these files and indexes them in order; the index keeps no copy of the texts. Reads
  * block: this runs in a worker thread (or the command line), where that stalls nobody.
  */
-export async function indexFiles(files: readonly FoundFile[], stamps: ReadonlyMap<string, Stamp>, settings: CorpusSettings, progress: Progress = () => undefined, into?: CorpusIndex, repeats?: Repeats): Promise<{ index: CorpusIndex; skipped: Skip[]; notes: Skip[] }> {
-  const index = into ?? new CorpusIndex(proseLoader(settings.maxFileBytes), undefined, true, repeats);
+export async function indexFiles(files: readonly FoundFile[], stamps: ReadonlyMap<string, Stamp>, settings: CorpusSettings, progress: Progress = () => undefined, into?: CorpusIndex): Promise<{ index: CorpusIndex; skipped: Skip[]; notes: Skip[] }> {
+  const index = into ?? new CorpusIndex(proseLoader(settings.maxFileBytes), undefined, true);
   const skipped: Skip[] = [], notes: Skip[] = [];
   let done = 0;
   for (const f of files) {

@@ -118,12 +118,10 @@ async function main(): Promise<void> {
       return;
     }
     if (job.kind === 'chunks') {
-      // each chunk indexed alone and sent back as a part: the worker never holds a large index,
-      // only the distinct sentences it has seen, not to analyse a copy again in a later chunk
-      const repeats = CorpusIndex.repeats();
+      // each chunk indexed alone and sent back as a part: the worker never holds a large index
       parentPort!.on('message', (m: ChunkMessage) => {
         if (m.type !== 'chunk') return;
-        void indexFiles(m.files, new Map(m.stamps), job.settings, (done) => parentPort!.postMessage({ type: 'progress', chunk: m.chunk, done }), undefined, repeats)
+        void indexFiles(m.files, new Map(m.stamps), job.settings, (done) => parentPort!.postMessage({ type: 'progress', chunk: m.chunk, done }))
           .then((r) => {
             const part: ChunkResult = { snapshot: sendAhead(r.index.snapshot()), skipped: r.skipped, notes: r.notes };
             parentPort!.postMessage({ type: 'part', chunk: m.chunk, part }, buffers(part.snapshot));

@@ -130,7 +130,14 @@ export function analyzeSentenceAt(prep: PreparedText, i: number, previous: (j: n
   const { text, options: opts } = prep;
   const { para: pi, range: r } = prep.ranges[i];
   const p = prep.paragraphs[pi];
-  const { label, labelEnd } = paragraphLabel(prep, pi);
+  let lab = prep.labels.get(pi);
+  if (!lab) {
+    lab = { labelEnd: -1 };
+    const m = prep.transcript ? labelOf(text, p) : null;
+    if (m) lab = { labelEnd: p.start + m.length, label: labelSpeaker(text, p.start, p.start + m.length) };
+    prep.labels.set(pi, lab);
+  }
+  const { label, labelEnd } = lab;
   const toks = tokenize(text.slice(r.start, r.end), r.start);
   const quoteSpans = p.quotes.filter((q) => q.open < r.end && q.close > r.start);
   const isMark = (k: number) => quoteSpans.some((q) => toks[k].start === q.open || toks[k].end === q.close) || toks[k].kind === 'url';
@@ -176,19 +183,6 @@ export function analyzeSentenceAt(prep: PreparedText, i: number, previous: (j: n
     ?? names.find((n) => n.first === firstWord && !n.country && !n.weak);
   const person = subject ?? [...names].reverse().find((n) => n.person);
   return { index: i, para: pi, start: r.start, end: r.end, tokens: toks, quantities, dates, names, quotes, quoteSpans, label, heading, person, lastSpeaker };
-}
-
-/** The transcript label opening paragraph `pi` ("MAYOR ROSS:"), and where it ends (-1 when it has none). */
-export function paragraphLabel(prep: PreparedText, pi: number): { label?: Speaker; labelEnd: number } {
-  let lab = prep.labels.get(pi);
-  if (!lab) {
-    lab = { labelEnd: -1 };
-    const p = prep.paragraphs[pi];
-    const m = prep.transcript ? labelOf(prep.text, p) : null;
-    if (m) lab = { labelEnd: p.start + m.length, label: labelSpeaker(prep.text, p.start, p.start + m.length) };
-    prep.labels.set(pi, lab);
-  }
-  return lab;
 }
 
 function labelOf(text: string, p: Paragraph): string | null {

@@ -9,7 +9,7 @@
 // sentences before it only when a quotation needs them, and the latest few thousand are kept.
 // Each sentence row knows its paragraph, so only that paragraph is segmented again, not the
 // whole document.
-import { AnalyzedSentence, PreparedText, analyzeSentenceAt, prepareText } from '../extract/analyze';
+import { AnalyzedSentence, PreparedText, analyzeSentenceAt, analyzeText, prepareText } from '../extract/analyze';
 import { DateMention } from '../extract/dates';
 import { TextFormat, toProse } from '../corpus/prose';
 import { DATELINE, boilerplateParagraphs } from '../corpus/boilerplate';
@@ -20,7 +20,6 @@ import { NameMention, entityKeysOf } from '../extract/names';
 import { Bm25, Bm25Snapshot, Hit } from './bm25';
 import { FloatColumn, IntColumn } from './columns';
 import { NameIndex, NameSnapshot } from './names-index';
-import { Repeats } from './repeats';
 
 export type DocDate = Pick<DateMention, 'start' | 'end' | 'year' | 'month' | 'day' | 'weekday'>;
 
@@ -182,18 +181,10 @@ export class CorpusIndex {
 
   /**
    * @param loader reads a document's text back from its file (then no text is kept in memory);
-   * @param onStale told when a file no longer holds the text it was indexed with;
-   * @param bulk building a whole corpus: postings are logged and sorted at the end;
-   * @param repeats the distinct sentences seen so far, not to analyse them again (a build in
-   * parts passes one to every part); by default, a bulk build has its own and others none
+   * @param onStale told when a file no longer holds the text it was indexed with
    */
-  constructor(private readonly loader?: TextLoader, private readonly onStale?: (doc: SourceDoc) => void, bulk = false, private readonly repeats = CorpusIndex.repeats(bulk ? undefined : 0)) {
+  constructor(private readonly loader?: TextLoader, private readonly onStale?: (doc: SourceDoc) => void, bulk = false) {
     this.bm25 = new Bm25(bulk);
-  }
-
-  /** A memo of distinct sentences, for one or more indexes built one after another (capacity 0: none). */
-  static repeats(capacity?: number): Repeats {
-    return new Repeats({ terms: termsOf, topicKeys }, capacity);
   }
 
   get documentCount(): number { return this.docs.size; }
@@ -205,32 +196,29 @@ export class CorpusIndex {
   add(path: string, content: string, format: TextFormat, uri?: string, stamp?: SourceDoc['stamp']): SourceDoc {
     if (this.byPath.has(path)) this.remove(path);
     const prose = toProse(content, format);
-    const prep = prepareText(prose.text, { ...prose.options, light: true });
+    const light = analyzeText(prose.text, { ...prose.options, light: true });
     const first = this.col.doc.length;
     const id = this.nextDoc++;
-    const bp = boilerplateParagraphs(prose.text, prep.paragraphs);
+    const bp = boilerplateParagraphs(prose.text, light.paragraphs);
     let segment = 0, prevPara = -1;
     let date: SourceDoc['date'];
     const nameKeys = new Set<string>();
     const topics: string[] = [];
     let about = new Topics();
-    for (let i = 0; i < prep.ranges.length; i++) {
-      const sid = first + i;
-      const { para: pi, range: r } = prep.ranges[i];
-      const para = prep.paragraphs[pi];
-      if (pi !== prevPara) {
-        if (prevPara >= 0 && (DATELINE.test(prose.text.slice(para.start, para.end)) || bp[pi] !== bp[prevPara])) { topics[segment] = about.keys(); segment++; about = new Topics(); }
-        prevPara = pi;
+    for (const s of light.sentences) {
+      const sid = first + s.index;
+      const para = light.paragraphs[s.para];
+      if (s.para !== prevPara) {
+        if (prevPara >= 0 && (DATELINE.test(prose.text.slice(para.start, para.end)) || bp[s.para] !== bp[prevPara])) { topics[segment] = about.keys(); segment++; about = new Topics(); }
+        prevPara = s.para;
       }
-      const text = prose.text.slice(r.start, r.end);
-      const key = hashWords(text);
-      const s = this.repeats.facts(prep, i, text, key);
-      const boilerplate = bp[pi];
-      if (!boilerplate) about.add(s.topicKeys(), () => s.heading || !/[.!?]["\u201d']?\s*$/.test(text));
+      const boilerplate = bp[s.para];
+      if (!boilerplate) about.add(s.names, () => s.heading || !/[.!?]["\u201d']?\s*$/.test(prose.text.slice(s.start, s.end)));
       const c = this.col;
-      c.doc.push(id); c.start.push(r.start); c.end.push(r.end);
-      c.line.push(prose.lineOf(r.start)); c.segment.push(segment); c.flags.push((boilerplate ? BOILERPLATE : 0) | (para.short ? SHORT_PARAGRAPH : 0));
-      c.para.push(pi);
+      c.doc.push(id); c.start.push(s.start); c.end.push(s.end);
+      c.line.push(prose.lineOf(s.start)); c.segment.push(segment); c.flags.push((boilerplate ? BOILERPLATE : 0) | (para.short ? SHORT_PARAGRAPH : 0));
+      c.para.push(s.para);
+      const key = hashWords(prose.text.slice(s.start, s.end));
       this.hashes.push(key);
       const same = this.dups.get(key);
       if (same !== undefined) {
@@ -241,14 +229,13 @@ export class CorpusIndex {
       } else {
         c.dupOf.push(-1);
         this.dups.set(key, sid);
-        this.bm25.add(sid, s.terms);
+        this.bm25.add(sid, termsOf(s.tokens));
       }
       for (const n of s.names) { this.names.add(sid, n, boilerplate); nameKeys.add(this.names.get(n.key)!.key); }
       // the document's own date: a full date in a header line or at the start of the first paragraphs
-      if (!date && !boilerplate && i < 8) {
+      if (!date && !boilerplate && s.index < 8) {
         const d = s.dates.find((x) => x.day !== undefined && x.month !== undefined && (s.heading || x.start - s.start < 60));
-        const shift = r.start - s.start;
-        if (d) date = { sentence: sid, at: { start: d.start + shift, end: d.end + shift, year: d.year, month: d.month, day: d.day, weekday: d.weekday } };
+        if (d) date = { sentence: sid, at: { start: d.start, end: d.end, year: d.year, month: d.month, day: d.day, weekday: d.weekday } };
       }
     }
     topics[segment] = about.keys();
@@ -256,8 +243,8 @@ export class CorpusIndex {
     const headings = prose.options.headings?.size ? [...prose.options.headings] : undefined;
     const doc: SourceDoc = {
       id, path, uri, format, text: this.loader ? undefined : prose.text, length: prose.text.length, hash: hashText(prose.text),
-      lineBreaks: prose.options.lineBreaks, blockStarts, headings, first, count: prep.ranges.length, date, stamp, names: [...nameKeys],
-      ...(prep.transcript ? { transcript: true as const } : {}),
+      lineBreaks: prose.options.lineBreaks, blockStarts, headings, first, count: light.sentences.length, date, stamp, names: [...nameKeys],
+      ...(light.transcript ? { transcript: true as const } : {}),
       ...(topics.some((t) => t) ? { topics } : {}),
     };
     if (this.loader) this.remember(id, prose.text);
@@ -467,8 +454,9 @@ class Topics {
   private seen = 0;
 
   /** @param headline whether the sentence is a headline or title line (asked of the first three only) */
-  add(keys: readonly string[], headline: () => boolean): void {
-    if (!keys.length) { this.seen++; return; }
+  add(names: readonly NameMention[], headline: () => boolean): void {
+    if (!names.length) { this.seen++; return; }
+    const keys = entityKeysOf(names.filter((n) => !n.words.every(isClaimWord)));
     for (const k of keys) this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
     if (this.seen++ < 3 && headline()) for (const k of keys) this.head.add(k);
   }
@@ -478,11 +466,6 @@ class Topics {
     for (const [k, n] of this.counts) if (n >= 3) this.head.add(k);
     return [...this.head].join('\n');
   }
-}
-
-/** The entity keys a sentence's names give its article's topics. */
-function topicKeys(names: readonly NameMention[]): string[] {
-  return names.length ? [...entityKeysOf(names.filter((n) => !n.words.every(isClaimWord)))] : [];
 }
 
 const isClaimWord = (w: string): boolean => {
