@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, w
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { serialize } from 'node:v8';
-import { buildInProcess, readSnapshot, saveIndex } from '../../server/src/node/index-build';
+import { buildInProcess, readSavedEarly, readSnapshot, saveIndex } from '../../server/src/node/index-build';
 import { DEFAULTS } from '../../server/src/lsp/settings';
 
 const SEED = path.join(__dirname, '..', '..', 'corpus');
@@ -57,5 +57,18 @@ describe('saved index', () => {
     const old = await build();
     assert.equal(old.report.source, 'built');
     assert.equal(old.index.sentenceCount, first.index.sentenceCount);
+  });
+
+  it('is read early (while the plan is made) as the index it was saved from, and known for another once a save replaces it', async () => {
+    const base = () => bin().replace(/\.bin$/, '');
+    assert.equal(readSavedEarly(path.join(cache, 'index-none'), DEFAULTS.corpus.maxFileBytes), undefined);
+    const first = await build();
+    const early = readSavedEarly(base(), DEFAULTS.corpus.maxFileBytes)!;
+    assert.deepStrictEqual(early.index.snapshot(), first.index.snapshot());
+    assert.equal(early.same(), true);
+    await saveIndex(base(), first.index.snapshot(), new Map());
+    assert.equal(early.same(), false);
+    truncateSync(bin(), 1000);
+    assert.equal(readSavedEarly(base(), DEFAULTS.corpus.maxFileBytes), undefined);
   });
 });

@@ -8,7 +8,7 @@ import { SourceCache } from '../core/check/context';
 import { formatOfPath } from '../core/corpus/prose';
 import { CorpusIndex, IndexSnapshot, SourceDoc } from '../core/index/corpus-index';
 import { CorpusSettings, FoundFile, inCorpus, proseLoader, readSource, toPosix } from '../node/corpus-files';
-import { BuildReport, BuildRequest, Pace, Plan, Stamp, buildInProcess, indexFrom, planBuild, saveIndex } from '../node/index-build';
+import { BuildReport, BuildRequest, Pace, Plan, Stamp, buildInProcess, cacheFile, indexFrom, planBuild, readSavedEarly, saveIndex } from '../node/index-build';
 import { ChunkMessage, ChunkResult, SnapshotPieces, WorkerJob, WorkerResult, startWorker } from '../node/index-worker';
 import { mergeSnapshots } from '../core/index/merge';
 import { readFileSync } from 'node:fs';
@@ -82,14 +82,20 @@ export class Folder {
     const req: BuildRequest = { workspace: this.fsPath, settings, cacheDir: this.cacheDir };
     let index: CorpusIndex | undefined;
     let report: Omit<BuildReport, 'files' | 'sentences' | 'ms'> | undefined;
-    // listing and stamping thousands of files happens in a worker too, with blocking calls
-    const plan = await runPlan(req).catch(() => planBuild(req));
+    // listing and stamping thousands of files happens in a worker too, with blocking calls;
+    // meanwhile this thread reads the saved index, which the plan most often finds still good
+    const planning = runPlan(req).catch(() => planBuild(req));
+    let early = this.cacheDir ? readSavedEarly(cacheFile(this.cacheDir, this.fsPath, settings), settings.maxFileBytes, this.stale) : undefined;
+    const plan = await planning;
+    // (the plan compared the files with the manifest next to that very file)
+    const saved = plan.kind === 'cache' && early?.same() ? early.index : undefined;
+    early = undefined;
     const stamps = [...plan.stamps];
     let save: ((pace: Pace) => Promise<void>) | undefined;
     try {
       if (plan.kind === 'cache') {
         progress(plan.files.length, plan.files.length);
-        index = indexFrom(readFileSync(`${plan.base}.bin`), settings.maxFileBytes, this.stale);
+        index = saved ?? indexFrom(readFileSync(`${plan.base}.bin`), settings.maxFileBytes, this.stale);
         report = { skipped: plan.skipped, missing: plan.missing, notes: [], source: 'cache', reread: 0, workers: 0 };
       } else if (plan.kind === 'update') {
         const r = await runWorker({ kind: 'update', plan: { ...plan, stamps }, settings }, progress);

@@ -3,7 +3,7 @@
 // as is; changed, it is updated by re-reading only the changed files; absent, the files are
 // split among worker threads, indexed in parallel, and the parts merged.
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -227,6 +227,28 @@ async function prune(dir: string): Promise<void> {
 /** The index from a snapshot (or its saved bytes), reading texts back from the files. */
 export function indexFrom(s: IndexSnapshot | Buffer, maxFileBytes: number, onStale?: (doc: SourceDoc) => void): CorpusIndex {
   return CorpusIndex.fromSnapshot(Buffer.isBuffer(s) ? readSnapshot(s) : s, proseLoader(maxFileBytes), onStale);
+}
+
+/**
+ * The saved index at `base`, read before the plan says whether it is still good (most starts
+ * find nothing changed, and listing and stamping the files takes as long as reading it).
+ * `same()` tells whether the file is still the one that was read (a save writes a new file).
+ * Undefined when there is none, or it does not read.
+ */
+export function readSavedEarly(base: string, maxFileBytes: number, onStale?: (doc: SourceDoc) => void): { index: CorpusIndex; same(): boolean } | undefined {
+  if (!existsSync(`${base}.json`)) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(`${base}.bin`, 'r');
+    const was = fstatSync(fd);
+    const index = indexFrom(readFileSync(fd), maxFileBytes, onStale);
+    const same = () => { try { const now = statSync(`${base}.bin`); return now.ino === was.ino && now.size === was.size && now.mtimeMs === was.mtimeMs; } catch { return false; } };
+    return { index, same };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Everything in one thread (no workers available): plan, then reload, update or build. */
