@@ -189,7 +189,14 @@ function agreement(draftText, claims, diagnostics) {
   return rows;
 }
 
+/** One thread indexing 500 of the corpus files, in a fresh process (see calibrate.cjs); undefined if it fails. */
+function machineSpeed(ws) {
+  const r = spawnSync(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), 'calibrate.cjs'), path.join(ws, 'corpus'), path.join(REPO, 'server', 'out')], { encoding: 'utf8', timeout: 60000 });
+  try { return JSON.parse(r.stdout); } catch { return undefined; }
+}
+
 // ---------------------------------------------------------------- main
+const R0 = {};
 async function main() {
   log(`node ${process.version}, ${os.cpus().length} CPUs, seed ${opt.seed}, ${opt.articles} articles, generator v${GEN_VERSION}`);
   if (opt.build) {
@@ -208,12 +215,16 @@ async function main() {
   walk(path.join(corpus.ws, 'corpus'));
   log(`corpus ${corpus.generated ? 'generated' : 'reused'}: ${info.files} files, ${(info.bytes / 1048576).toFixed(1)} MB in ${corpus.dir}`);
 
+  // the machine's speed before the runs (and after: it drifts from hour to hour)
+  R0.machineBefore = machineSpeed(corpus.ws);
+  log(`machine: one thread indexes 500 of these files in ${fmtMs(R0.machineBefore?.ms)} of CPU (JIT warm)`);
+
   // the saved index goes to a fresh folder: the first start is cold, the second (same folder) warm
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'corroborate-bench-'));
   const storage = path.join(tmp, 'index');
   const profileDir = opt.profile ? path.join(REPO, '.cache', 'bench', 'profiles', new Date().toISOString().replace(/[:.]/g, '-')) : undefined;
   if (profileDir) { mkdirSync(path.join(profileDir, 'cold'), { recursive: true }); mkdirSync(path.join(profileDir, 'warm'), { recursive: true }); }
-  const R = { draftWords: draftText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, planted, node: process.version, cpus: os.cpus().length, seed: opt.seed, generator: GEN_VERSION, articles: opt.articles, files: info.files, bytes: info.bytes, byExt, settings: SETTINGS, profiled: !!profileDir };
+  const R = { ...R0, draftWords: draftText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, planted, node: process.version, cpus: os.cpus().length, seed: opt.seed, generator: GEN_VERSION, articles: opt.articles, files: info.files, bytes: info.bytes, byExt, settings: SETTINGS, profiled: !!profileDir };
   let cold, warm;
   try {
     // 1. cold start: index from the files, then the draft, then the edits
@@ -285,6 +296,8 @@ async function main() {
   R.baseline = B;
   R.ratio = B.fullMs / R.fullMs;
 
+  R.machineAfter = machineSpeed(corpus.ws);
+
   // 4. profiles
   if (profileDir) {
     log('summarising profiles…');
@@ -323,6 +336,8 @@ function printReport(R) {
   for (const r of rows) out.push(line(r));
   out.push('');
   out.push('details:');
+  const cal = (c) => (c ? fmtMs(c.ms) : 'n/a');
+  out.push(`- machine: one thread indexes 500 of the corpus files in ${cal(R.machineBefore)} of CPU before the runs and ${cal(R.machineAfter)} after (JIT warm; compare runs made at different times by this)`);
   out.push(`- cold: $/progress ${R.sawProgress ? `end after ${fmtMs(R.coldProgressMs)}` : 'not sent'}; the server used ${fmtMs(R.coldCpuMs)} of CPU time meanwhile (all threads, ${(R.coldCpuMs / R.coldMs).toFixed(2)} cores on average); warm start indexed ${fmtInt(R.warmSentences)} sentences and its full check took ${fmtMs(R.warmFullMs)} (${R.warmDiagnostics} diagnostics, cold gave ${R.diagnostics})`);
   out.push(`- full check: server-side ${fmtMs(R.fullServerMs)} (corroborate/documentStatus); ${R.diagnostics} diagnostics: ${Object.entries(R.codes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   out.push(`- edits: server-side median ${fmtMs(R.editServerMedian)}, median ${fmtInt(R.editCheckedMedian)} sentence(s) re-checked per edit, max ${fmtMs(R.editMax)}; slowest: ${R.slowEdits.map((e) => `'${e.from}'→'${e.to}' (line ${e.line + 1}) ${fmtMs(e.ms)}`).join('; ')}`);
