@@ -210,7 +210,7 @@ export class CheckContext {
     const ids = this.copies();
     if (!ids.length) return null;
     const claim = this.text.slice(start, end);
-    const ev = distinct(ids.map((id) => {
+    const ev = distinct(mapped(ids, (id) => {
       const t = this.index.text(id);
       const at = t.indexOf(claim);
       const s = this.index.sentence(id);
@@ -221,11 +221,11 @@ export class CheckContext {
 
   evidence(id: number, highlights: readonly { start: number; end: number }[]): Evidence {
     const doc = this.index.doc(id);
-    const s = this.index.sentence(id);
+    const start = this.index.start(id);
     const text = this.index.text(id);
     return {
       sentence: id, path: doc.path, uri: doc.uri, line: this.index.line(id), text,
-      highlights: highlights.map((h) => ({ start: h.start - s.start, end: h.end - s.start })).filter((h) => h.start >= 0 && h.end <= text.length),
+      highlights: highlights.map((h) => ({ start: h.start - start, end: h.end - start })).filter((h) => h.start >= 0 && h.end <= text.length),
     };
   }
 }
@@ -237,8 +237,11 @@ export function where(e: Evidence): string {
   return `${e.path.split(/[\\/]/).pop()}:${e.line}`;
 }
 
-/** Up to `n` evidence items from distinct sentences (a repeated paragraph counts once). */
-export function distinct(list: readonly Evidence[], n = 3): Evidence[] {
+/**
+ * Up to `n` evidence items from distinct sentences (a repeated paragraph counts once). Given
+ * `mapped(...)`, only the items it reads are made: a claim a hundred sources repeat reads three.
+ */
+export function distinct(list: Iterable<Evidence>, n = 3): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const e of list) {
@@ -249,4 +252,9 @@ export function distinct(list: readonly Evidence[], n = 3): Evidence[] {
     if (out.length >= n) break;
   }
   return out;
+}
+
+/** `f` of each of `xs`, worked out only as far as they are read. */
+export function* mapped<T, U>(xs: readonly T[], f: (x: T) => U): Generator<U> {
+  for (const x of xs) yield f(x);
 }

@@ -2,7 +2,7 @@
 // fields; left alone when a source about it agrees on what both state ("in July" for
 // "July 26"); a conflict when such a source states another day, month, year or weekday.
 import { DateMention, afterDateline, dateSupports, weekdayOf, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
-import { CheckContext, distinct, where } from './context';
+import { CheckContext, distinct, mapped, where } from './context';
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { MONTH_NAMES, SPEECH_VERBS, WEEKDAY_NAMES } from '../text/vocab';
 import { STOP_WORDS, Token, stem } from '../text/tokens';
@@ -143,7 +143,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
   }
   const claimText = ctx.text.slice(d.start, d.end);
   const base = { kind: 'date' as const, claimStart: d.start, claimEnd: d.end, start: d.start, end: d.end };
-  const ev = (ms: Match[]) => distinct(ms.map((m) => ctx.evidence(m.id, [{ start: m.d.start, end: m.d.end }])));
+  const ev = (ms: Match[]) => distinct(mapped(ms, (m) => ctx.evidence(m.id, [{ start: m.d.start, end: m.d.end }])));
   const srcText = (m: Match) => ctx.index.docText(m.id).slice(m.d.start, m.d.end);
   // a source about this very event that gives another date outweighs sentences that share the date and little else
   const strength = (m: Match) => m.cov + m.loc;

@@ -3,7 +3,7 @@
 import { AnalyzedSentence, AnalyzedText } from '../extract/analyze';
 import { CorpusIndex, termsOf } from '../index/corpus-index';
 import { STOP_WORDS } from '../text/tokens';
-import { CheckContext, SourceCache, distinct } from './context';
+import { CheckContext, SourceCache, distinct, mapped } from './context';
 import { Evidence } from './types';
 
 export function sentenceAt(analysis: AnalyzedText, offset: number): AnalyzedSentence | undefined {
@@ -40,7 +40,7 @@ export function sourcesAt(index: CorpusIndex, cache: SourceCache, analysis: Anal
     const withFocus = hits.filter((id) => focusStems.every((w) => cache.stemsOf(id).has(w)));
     hits = [...withFocus, ...hits.filter((id) => !withFocus.includes(id))];
   }
-  const evidence = distinct(hits.map((id) => {
+  const evidence = distinct(mapped(hits, (id) => {
     const src = index.sentence(id);
     const hl = src.tokens.filter((t) => focusStems.includes(t.stem)).map((t) => ({ start: t.start, end: t.end }));
     return ctx.evidence(id, hl);

@@ -4,7 +4,7 @@
 import { AnalyzedSentence } from '../extract/analyze';
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { NUMBER_WORD_NAMES, TENS_NAMES } from '../text/vocab';
-import { CheckContext, distinct, where } from './context';
+import { CheckContext, distinct, mapped, where } from './context';
 import { isTableRow } from '../corpus/prose';
 import { loose } from '../extract/names';
 import { Token, fold, stem } from '../text/tokens';
@@ -196,7 +196,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     if (row) { support.length = 0; conflicts.splice(conflicts.indexOf(row), 1); conflicts.unshift(row); }
   }
   if (support.length) {
-    const ev = distinct(support.map((m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
+    const ev = distinct(mapped(support, (m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
     return { ...base, verdict: 'supported', message: `Supported: ${phrase(ctx, support[0])} (${ev.map(where).join('; ')}).`, sourceValue: phrase(ctx, support[0]), evidence: ev, fixes: [] };
   }
   if (conflicts.length) {
@@ -209,7 +209,7 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     const agree = !rival || strength(best) - strength(rival) >= 0.3;
     const peers = agree ? conflicts.filter((m) => valueKey(m.f) === valueKey(best.f)) : conflicts.filter((m) => score(m) >= score(best) - 0.3);
     const values = new Set(peers.map((m) => valueKey(m.f)));
-    const ev = distinct(peers.map((m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
+    const ev = distinct(mapped(peers, (m) => ctx.evidence(m.id, [{ start: m.f.start, end: m.f.end }])));
     const srcPhrase = phrase(ctx, best);
     const fixes: Fix[] = [];
     if (values.size === 1) {

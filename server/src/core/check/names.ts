@@ -7,7 +7,7 @@ import { coverage, frameOf } from './frame';
 import { NameEntry, NameIndex, RoleFact } from '../index/names-index';
 import { STOP_WORDS, Token, fold } from '../text/tokens';
 import { COUNTRY_OF, ROLE_HEADS, ROLE_MODIFIERS, isCommonWord } from '../text/vocab';
-import { CheckContext, distinct, where } from './context';
+import { CheckContext, distinct, mapped, where } from './context';
 import { CODES, ClaimResult, Evidence } from './types';
 
 // Words that make a different office of the same head: "Vice President" is not "President".
@@ -173,7 +173,7 @@ function mentions(ctx: CheckContext, entries: readonly NameEntry[], n: NameMenti
   for (const e of entries) for (const id of e.mentions) ids.push(id);
   const content = ids.filter((id) => !ctx.index.info(id).boilerplate);
   const chosen = (content.length ? content : ids).sort((a, b) => a - b);
-  return distinct(chosen.slice(0, 12).map((id) => {
+  return distinct(mapped(chosen.slice(0, 12), (id) => {
     const s = ctx.index.sentence(id);
     const hl = s.names.filter((m) => entries.some((e) => e.key === m.key)).map((m) => ({ start: m.start, end: m.end }));
     return ctx.evidence(id, hl);
@@ -362,7 +362,7 @@ function checkRole(ctx: CheckContext, n: NameMention, entries: readonly NameEntr
   const wordings = new Map<string, { f: RoleFact; n: number }>();
   for (const f of ranked[0]) { const k = f.text.toLowerCase(); const c = wordings.get(k); if (c) c.n++; else wordings.set(k, { f, n: 1 }); }
   const top = [...wordings.values()].sort((a, b) => b.n - a.n || b.f.text.length - a.f.text.length)[0].f;
-  const ev = distinct(specific.map((f) => ctx.evidence(f.sentence, [rangeOfRole(ctx, f)])));
+  const ev = distinct(mapped(specific, (f) => ctx.evidence(f.sentence, [rangeOfRole(ctx, f)])));
   // the draft names the owner before the title ("Iberavia's chief executive"): the source's "... of Iberavia" is not repeated
   const before = ctx.text.slice(Math.max(0, role.start - 60), role.start);
   const owner = /([\p{L}][\p{L}.&-]*)['\u2019]s?\s+$/u.exec(before)?.[1];

@@ -7,7 +7,7 @@ import { QuoteMention, QuoteWord, Speaker, findSpeaker, quoteWords } from '../ex
 import { NameIndex } from '../index/names-index';
 import { STOP_WORDS, stem } from '../text/tokens';
 import { ROLE_HEADS, ROLE_MODIFIERS } from '../text/vocab';
-import { CheckContext, distinct, where } from './context';
+import { CheckContext, distinct, mapped, where } from './context';
 import { CODES, ClaimResult, Evidence, Fix } from './types';
 
 interface Place { id: number; words: QuoteWord[]; from: number; to: number }
@@ -37,7 +37,7 @@ export function checkQuote(ctx: CheckContext, q: QuoteMention): ClaimResult | nu
   if (found.length) {
     const content = found.filter((p) => !ctx.index.info(p.id).boilerplate);
     const places = content.length ? content : found;
-    const ev = distinct(places.map((p) => ctx.evidence(p.id, [{ start: p.words[p.from].start, end: p.words[p.to].end }])));
+    const ev = distinct(mapped(places, (p) => ctx.evidence(p.id, [{ start: p.words[p.from].start, end: p.words[p.to].end }])));
     const mis = dw.length >= 4 && content.length ? misattribution(ctx, q, content) : null;
     if (mis) return { ...base, ...mis };
     return { ...base, verdict: 'supported', message: `Quotation found (${ev.map(where).join('; ')}).`, evidence: ev, fixes: [] };
@@ -266,7 +266,7 @@ function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[]): Om
   let start = sp.start;
   const prev = ctx.sentence.tokens.filter((t) => t.end <= sp.start).pop();
   if (prev && /^(mr|mrs|ms|miss|mx|dr|prof)\.?$/i.test(prev.text) && /^\s*$/.test(ctx.text.slice(prev.end, sp.start))) start = prev.start;
-  const ev = distinct(sources.map((x) => ctx.evidence(x.p.id, [{ start: x.p.words[x.p.from].start, end: x.p.words[x.p.to].end }])));
+  const ev = distinct(mapped(sources, (x) => ctx.evidence(x.p.id, [{ start: x.p.words[x.p.from].start, end: x.p.words[x.p.to].end }])));
   // a name in capitals (a transcript label) is shown as the sources write it elsewhere
   const shown = right.text === right.text.toUpperCase() ? full : right.text;
   return {
@@ -291,7 +291,7 @@ function unnamedSpeakers(ctx: CheckContext, q: QuoteMention, sp: Speaker, draftP
     }
   }
   const who = speakers[0].s!.text;
-  const ev = distinct(speakers.map((x) => ctx.evidence(x.p.id, [{ start: x.p.words[x.p.from].start, end: x.p.words[x.p.to].end }])));
+  const ev = distinct(mapped(speakers, (x) => ctx.evidence(x.p.id, [{ start: x.p.words[x.p.from].start, end: x.p.words[x.p.to].end }])));
   return {
     start: sp.start, end: sp.end, verdict: 'conflict', code: CODES.misattributedQuote,
     message: `Sources attribute this quotation to ${who} (${where(ev[0])}), not ${sp.text}.`, sourceValue: who, evidence: ev, fixes: [],

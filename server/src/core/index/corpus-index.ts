@@ -350,6 +350,8 @@ export class CorpusIndex {
     return true;
   }
   text(id: number): string { return this.docText(id).slice(this.col.start.get(id), this.col.end.get(id)); }
+  /** where sentence `id` starts in its document's prose */
+  start(id: number): number { return this.col.start.get(id); }
   /** the prose of the document holding sentence `id` */
   docText(id: number): string { return this.textOf(this.doc(id)); }
   /** every copy of a sentence (itself first) */
