@@ -196,7 +196,6 @@ function machineSpeed(ws) {
 }
 
 // ---------------------------------------------------------------- main
-const R0 = {};
 async function main() {
   log(`node ${process.version}, ${os.cpus().length} CPUs, seed ${opt.seed}, ${opt.articles} articles, generator v${GEN_VERSION}`);
   if (opt.build) {
@@ -216,15 +215,15 @@ async function main() {
   log(`corpus ${corpus.generated ? 'generated' : 'reused'}: ${info.files} files, ${(info.bytes / 1048576).toFixed(1)} MB in ${corpus.dir}`);
 
   // the machine's speed before the runs (and after: it drifts from hour to hour)
-  R0.machineBefore = machineSpeed(corpus.ws);
-  log(`machine: one thread indexes 500 of these files in ${fmtMs(R0.machineBefore?.ms)} of CPU (JIT warm)`);
+  const machineBefore = machineSpeed(corpus.ws);
+  log(`machine: one thread indexes 500 of these files in ${fmtMs(machineBefore?.ms)} of CPU (JIT warm)`);
 
   // the saved index goes to a fresh folder: the first start is cold, the second (same folder) warm
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'corroborate-bench-'));
   const storage = path.join(tmp, 'index');
   const profileDir = opt.profile ? path.join(REPO, '.cache', 'bench', 'profiles', new Date().toISOString().replace(/[:.]/g, '-')) : undefined;
   if (profileDir) { mkdirSync(path.join(profileDir, 'cold'), { recursive: true }); mkdirSync(path.join(profileDir, 'warm'), { recursive: true }); }
-  const R = { ...R0, draftWords: draftText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, planted, node: process.version, cpus: os.cpus().length, seed: opt.seed, generator: GEN_VERSION, articles: opt.articles, files: info.files, bytes: info.bytes, byExt, settings: SETTINGS, profiled: !!profileDir };
+  const R = { machineBefore, draftWords: draftText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, planted, node: process.version, cpus: os.cpus().length, seed: opt.seed, generator: GEN_VERSION, articles: opt.articles, files: info.files, bytes: info.bytes, byExt, settings: SETTINGS, profiled: !!profileDir };
   let cold, warm;
   try {
     // 1. cold start: index from the files, then the draft, then the edits

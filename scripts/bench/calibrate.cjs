@@ -9,10 +9,11 @@ const path = require('node:path');
 
 const [corpusDir, out] = process.argv.slice(2);
 const { CorpusIndex } = require(path.resolve(out, 'core', 'index', 'corpus-index.js'));
+const { formatOfPath } = require(path.resolve(out, 'core', 'corpus', 'prose.js'));
 const files = [];
-(function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (/\.(txt|md|html)$/.test(e.name)) files.push(p); } })(corpusDir);
+(function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (formatOfPath(p)) files.push(p); } })(corpusDir);
 files.sort();
-const texts = files.slice(0, 500).map((p) => [p, fs.readFileSync(p, 'utf8'), p.endsWith('.html') ? 'html' : p.endsWith('.md') ? 'md' : 'txt']);
+const texts = files.slice(0, 500).map((p) => [p, fs.readFileSync(p, 'utf8'), formatOfPath(p)]);
 const passes = [];
 for (let k = 0; k < 2; k++) {
   const t = process.cpuUsage();

@@ -82,14 +82,7 @@ export class Folder {
     const req: BuildRequest = { workspace: this.fsPath, settings, cacheDir: this.cacheDir };
     let index: CorpusIndex | undefined;
     let report: Omit<BuildReport, 'files' | 'sentences' | 'ms'> | undefined;
-    // listing and stamping thousands of files happens in a worker too, with blocking calls;
-    // meanwhile this thread reads the saved index, which the plan most often finds still good
-    const planning = runPlan(req).catch(() => planBuild(req));
-    let early = this.cacheDir ? readSavedEarly(cacheFile(this.cacheDir, this.fsPath, settings), settings.maxFileBytes, this.stale) : undefined;
-    const plan = await planning;
-    // (the plan compared the files with the manifest next to that very file)
-    const saved = plan.kind === 'cache' && early?.same() ? early.index : undefined;
-    early = undefined;
+    const { plan, saved } = await planWithSaved(req, this.stale);
     const stamps = [...plan.stamps];
     let save: ((pace: Pace) => Promise<void>) | undefined;
     try {
@@ -185,6 +178,19 @@ export class Folder {
 function saver(base: string, snapshot: IndexSnapshot, index: CorpusIndex, stamps: ReadonlyMap<string, Stamp>): (pace: Pace) => Promise<void> {
   const rest = { ...snapshot, names: { entries: [] } };
   return (pace) => saveIndex(base, { ...rest, names: index.names.snapshot() }, stamps, pace);
+}
+
+/**
+ * The plan, made in a worker (listing and stamping thousands of files, with blocking calls),
+ * and the saved index, read meanwhile in this thread: most starts find nothing changed. The
+ * index is given only when the plan found it good and its file is still the one read (the plan
+ * compared the files with the manifest next to that very file).
+ */
+async function planWithSaved(req: BuildRequest, onStale: (doc: SourceDoc) => void): Promise<{ plan: Plan; saved?: CorpusIndex }> {
+  const planning = runPlan(req).catch(() => planBuild(req));
+  const early = req.cacheDir ? readSavedEarly(cacheFile(req.cacheDir, req.workspace, req.settings), req.settings.maxFileBytes, onStale) : undefined;
+  const plan = await planning;
+  return { plan, saved: plan.kind === 'cache' && early?.same() ? early.index : undefined };
 }
 
 function runPlan(req: BuildRequest): Promise<Plan> {

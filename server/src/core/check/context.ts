@@ -211,10 +211,8 @@ export class CheckContext {
     if (!ids.length) return null;
     const claim = this.text.slice(start, end);
     const ev = distinct(mapped(ids, (id) => {
-      const t = this.index.text(id);
-      const at = t.indexOf(claim);
-      const s = this.index.sentence(id);
-      return this.evidence(id, at >= 0 ? [{ start: s.start + at, end: s.start + at + claim.length }] : []);
+      const at = this.index.text(id).indexOf(claim), start = this.index.start(id);
+      return this.evidence(id, at >= 0 ? [{ start: start + at, end: start + at + claim.length }] : []);
     }));
     return { kind, verdict: 'supported', start, end, claimStart, claimEnd, message: `Supported: copied from ${ev.map(where).join('; ')}.`, sourceValue: claim, evidence: ev, fixes: [] };
   }
