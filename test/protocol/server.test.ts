@@ -92,6 +92,44 @@ describe('language server over stdio', function () {
   });
 });
 
+describe('language server: a draft opened once the index is ready', function () {
+  this.timeout(60000);
+  it('leaves out the claims ignored in an earlier session, however long their list takes to read (regression: shown until the next edit)', async () => {
+    const ws = workspace({ 'drafts/story.md': DRAFT }, true);
+    const servers: LspClient[] = [];
+    try {
+      const first = new LspClient(ws);
+      servers.push(first);
+      await first.initialize();
+      const uri = first.open('drafts/story.md', DRAFT);
+      const [, quote] = await first.diagnosticsFor(uri);
+      const actions = await first.request('textDocument/codeAction', { textDocument: { uri }, range: quote.range, context: { diagnostics: [quote] } });
+      await first.request('workspace/executeCommand', actions.find((a: any) => a.title === 'Ignore this claim').command);
+      await first.stop();
+      // a long list (other drafts' claims) takes a while to read: the check must wait for it
+      const file = path.join(ws, '.corroborate', 'ignored.json');
+      const stored = JSON.parse(readFileSync(file, 'utf8'));
+      for (let i = 0; i < 20000; i++) stored.claims.push({ file: `drafts/other-${i}.md`, code: 'unsupported-name', claim: `Name ${i}`, sentence: `Name ${i} spoke.` });
+      writeFileSync(file, JSON.stringify(stored));
+      // the next session reloads the saved index, and the draft is opened only once it serves,
+      // with no debounce: its check comes at once, before the list is read
+      const again = new LspClient(ws);
+      servers.push(again);
+      again.configuration = { debounceMs: 0 };
+      await again.initialize();
+      await again.until(() => again.notifications.some((n) => n.method === 'corroborate/status' && n.params?.state === 'ready'), 'the index ready');
+      again.open('drafts/story.md', DRAFT);
+      const shown = () => (again.diagnostics.get(uri) ?? []).map(brief);
+      await again.until(() => shown().length, 'the first diagnostics');
+      await again.until(() => JSON.stringify(shown()) === JSON.stringify(['0:6-0:11 conflicting-figure']), 'the ignored claim left out', 5000)
+        .catch(() => assert.deepEqual(shown(), ['0:6-0:11 conflicting-figure']));
+    } finally {
+      for (const s of servers) await s.stop();
+      removeWorkspace(ws);
+    }
+  });
+});
+
 describe('language server: the corpus changes on disk', function () {
   this.timeout(60000);
   it('re-indexes a changed source file and re-checks the open draft', async () => {

@@ -120,6 +120,8 @@ export function startServer(connection: Connection): void {
     if (!uri.startsWith('file:')) return undefined;
     const f = new Folder(uri, fileURLToPath(uri), name, cacheDir);
     f.onSourcesChanged = () => { notifyStatus(); void recheckAll(); };
+    // the ignored claims are read before the index is built, for drafts checked without being opened too
+    void f.ignores.load().then((err) => err && log('warn', 'IgnoreStore.load', err));
     folders.push(f);
     return f;
   }
@@ -320,7 +322,12 @@ export function startServer(connection: Connection): void {
 
   // an index not yet saved is saved before the server goes (the next start reloads it)
   connection.onShutdown(async () => { await Promise.all(folders.map((f) => f.flushSave(true).catch(() => undefined))); });
-  documents.onDidOpen((e) => { folderFor(e.document.uri)?.ignores.load().then((err) => err && log('warn', 'IgnoreStore.load', err)); schedule(e.document, 0); });
+  // the ignored claims are read again (they may have been edited by hand), and the draft is checked
+  // once they are: a check that ran before would show an ignored claim until the next edit
+  documents.onDidOpen((e) => {
+    const reading = folderFor(e.document.uri)?.ignores.load() ?? Promise.resolve(undefined);
+    void reading.then((err) => { if (err) log('warn', 'IgnoreStore.load', err); schedule(e.document, 0); });
+  });
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
     cancelPending(e.document.uri);
