@@ -41,7 +41,7 @@ describe('saved index', () => {
     const e = snap.names.entries[0];
     const many = { ...snap, names: { entries: Array.from({ length: 1234 }, (_, i) => ({ ...e, key: `${e.key}${i}` })) } };
     const base = path.join(cache, 'index-0000000000000000');
-    await saveIndex(base, many, new Map());
+    await saveIndex(base, many);
     const back = readSnapshot(readFileSync(`${base}.bin`));
     assert.deepStrictEqual(back, many);
     assert.ok(back.columns.doc instanceof Int32Array && back.hashes instanceof Float64Array);
@@ -66,7 +66,7 @@ describe('saved index', () => {
     const early = readSavedEarly(base(), DEFAULTS.corpus.maxFileBytes)!;
     assert.deepStrictEqual(early.index.snapshot(), first.index.snapshot());
     assert.equal(early.same(), true);
-    await saveIndex(base(), first.index.snapshot(), new Map());
+    await saveIndex(base(), first.index.snapshot());
     assert.equal(early.same(), false);
     truncateSync(bin(), 1000);
     assert.equal(readSavedEarly(base(), DEFAULTS.corpus.maxFileBytes), undefined);

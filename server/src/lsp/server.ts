@@ -7,7 +7,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { DraftReport } from '../core/check/checker';
 import { sourcesAt } from '../core/check/explain';
 import { IgnoredClaim, claimKey } from '../core/check/ignore';
@@ -15,6 +14,7 @@ import { DraftSession } from '../core/check/session';
 import { ClaimResult, Evidence } from '../core/check/types';
 import { formatOfLanguage } from '../core/corpus/prose';
 import { CorpusIndex } from '../core/index/corpus-index';
+import { keepHeapSmall } from '../node/heap';
 import { Folder } from './folder';
 import { DiagnosticData, fixActions, hoverForClaim, hoverForSentence, ignoreAction, locationOf, toDiagnostic } from './present';
 import { DEFAULTS, Settings, resolveSettings } from './settings';
@@ -42,16 +42,11 @@ export interface FolderStatus {
 
 interface Checked { version: number; report: DraftReport; folder: Folder; skippedReason?: string }
 
-/**
- * After a full collection V8 lets the heap grow to about four times what survived before the
- * next one: a check that analyses thousands of source sentences and drops them would hold
- * hundreds of megabytes of garbage. This flag, unlike the heap size limits, is read at every
- * collection, so it applies to a running process.
- */
-export const HEAP_GROWING_PERCENT = 35;
+/** Indexing progress is shown at most this often. */
+const PROGRESS_EVERY_MS = 100;
 
 export function startServer(connection: Connection): void {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  keepHeapSmall();
   const documents = new TextDocuments(TextDocument);
   const folders: Folder[] = [];
   const sessions = new Map<string, { index: CorpusIndex; session: DraftSession }>();
@@ -182,9 +177,13 @@ export function startServer(connection: Connection): void {
           progressOf.set(f, { done: 0, total: 0 });
           lateSkips.delete(f);
           notifyStatus();
+          let shown = 0;
           const r = await f.build(f.settings.corpus, (done, total) => {
-            reporter?.report(Math.floor((done / Math.max(1, total)) * 100), `${done}/${total} files`);
             progressOf.set(f, { done, total });
+            // ten updates a second at most: the workers report every 50 files, two notifications each
+            if (done < total && Date.now() - shown < PROGRESS_EVERY_MS) return;
+            shown = Date.now();
+            reporter?.report(Math.floor((done / Math.max(1, total)) * 100), `${done}/${total} files`);
             notifyStatus();
           }).finally(() => progressOf.delete(f));
           log('info', 'Folder.build', `${f.name}: ${r.files} files, ${r.sentences} sentences in ${r.ms} ms (${r.source}${r.source !== 'cache' ? `, ${r.reread} file(s) read by ${r.workers || 'no'} worker(s)` : ''})`, { skipped: r.skipped.length, missing: r.missing });

@@ -70,10 +70,11 @@ export async function listCorpus(workspace: string, settings: CorpusSettings): P
 /**
  * listCorpus, blocking: for a worker thread. Blocking calls run on the calling thread; a few
  * thousand asynchronous calls would go through libuv's thread pool and leave its allocator
- * arenas holding tens of megabytes in the server process.
+ * arenas holding tens of megabytes in the server process. `onFile` is told of each file as it
+ * is found, in the listing's order (a cold build starts indexing before the walk is over).
  */
-export function listCorpusSync(workspace: string, settings: CorpusSettings): Listing {
-  const walk = new Walk(workspace, settings, realRootsSync(workspace, settings));
+export function listCorpusSync(workspace: string, settings: CorpusSettings, onFile?: (f: FoundFile) => void): Listing {
+  const walk = new Walk(workspace, settings, realRootsSync(workspace, settings), onFile);
   const visit = (dir: string, depth: number): void => {
     let real: string;
     try { real = realpathSync(dir); } catch (e) { walk.skip(dir, errorReason(e)); return; }
@@ -120,7 +121,7 @@ class Walk {
   private readonly exclude: RegExp[];
 
   /** `allowed`: the real paths a link may lead into (the workspace and the configured corpus folders) */
-  constructor(private readonly workspace: string, settings: CorpusSettings, private readonly allowed: readonly string[]) {
+  constructor(private readonly workspace: string, settings: CorpusSettings, private readonly allowed: readonly string[], private readonly onFile?: (f: FoundFile) => void) {
     this.include = settings.include.map(globToRegExp);
     this.exclude = settings.exclude.map(globToRegExp);
   }
@@ -156,7 +157,9 @@ class Walk {
     // a file reached twice through links is read once
     if (this.seenFiles.has(real)) return;
     this.seenFiles.add(real);
-    this.files.push({ abs, rel, format: formatOfPath(e.name)! });
+    const f: FoundFile = { abs, rel, format: formatOfPath(e.name)! };
+    this.files.push(f);
+    this.onFile?.(f);
   }
 
   listing(): Listing { return { files: this.files, skipped: this.skipped, missing: this.missing }; }
@@ -187,7 +190,12 @@ function shownPath(workspace: string, abs: string): string {
   return isInside(workspace, abs) ? toPosix(path.relative(workspace, abs)) : abs;
 }
 
-export type ReadResult = { readonly content: string; readonly note?: string } | { readonly skip: string };
+/** A file's size and modification time (whole milliseconds): what tells a saved index that it changed. */
+export interface Stamp { readonly size: number; readonly mtimeMs: number }
+export const stampOf = (st: Pick<Stats, 'size' | 'mtimeMs'>): Stamp => ({ size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
+
+/** The text of a file, or why it was not read. A blocking read gives the stamp of the file it opened. */
+export type ReadResult = { readonly content: string; readonly note?: string; readonly stamp?: Stamp } | { readonly skip: string };
 
 /** Reads and decodes one source file, or says why not. */
 export async function readSource(abs: string, maxBytes: number): Promise<ReadResult> {
@@ -220,10 +228,10 @@ export function proseLoader(maxBytes: number): TextLoader {
 
 /**
  * The same as readSource, blocking: for worker threads, where it blocks nobody and costs a
- * fraction of the asynchronous calls. The size a caller knows is not trusted: the opened file
- * is examined, not its name, which may have been replaced since it was listed.
+ * fraction of the asynchronous calls. The opened file is examined, not its name, which may
+ * have been replaced since it was listed; its stamp is that of the bytes read.
  */
-export function readSourceSync(abs: string, maxBytes: number, _knownSize?: number): ReadResult {
+export function readSourceSync(abs: string, maxBytes: number): ReadResult {
   let fd: number | undefined;
   try {
     fd = openSync(abs, OPEN_FLAGS);
@@ -232,7 +240,8 @@ export function readSourceSync(abs: string, maxBytes: number, _knownSize?: numbe
     if (refused) return { skip: refused };
     const buf = readOpened(fd, st.size);
     if (buf.length > maxBytes) return { skip: `larger than the size limit (${mb(buf.length)} > ${mb(maxBytes)})` };
-    return decode(buf);
+    const r = decode(buf);
+    return 'skip' in r ? r : { ...r, stamp: stampOf(st) };
   } catch (e) {
     return { skip: errorReason(e) };
   } finally {

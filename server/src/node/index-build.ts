@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { CorpusIndex, IndexSnapshot, SNAPSHOT_FORMAT, SourceDoc } from '../core/index/corpus-index';
-import { CorpusSettings, FoundFile, Skip, listCorpus, listCorpusSync, proseLoader, readSourceSync } from './corpus-files';
+import { CorpusSettings, FoundFile, Skip, Stamp, listCorpus, listCorpusSync, proseLoader, readSourceSync, stampOf } from './corpus-files';
+
+export type { Stamp } from './corpus-files';
 
 /** Bump when extraction changes what an index holds: older saved indexes are then rebuilt. */
 export const ENGINE_VERSION = 'corroborate-index-6';
@@ -35,7 +37,6 @@ export interface BuildReport {
 }
 
 export type Progress = (done: number, total: number) => void;
-export type Stamp = { size: number; mtimeMs: number };
 
 interface Manifest { engine: string; format: number; layout: number; files: [string, number, number][] }
 
@@ -117,6 +118,7 @@ export function readSnapshot(buf: Buffer): IndexSnapshot {
 export interface Plan {
   readonly kind: 'cache' | 'update' | 'cold';
   readonly files: FoundFile[];
+  /** the files' stamps, to compare with the saved index (none for a cold build: each read says its own) */
   readonly stamps: Map<string, Stamp>;
   readonly skipped: Skip[];
   readonly missing: string[];
@@ -135,44 +137,48 @@ export function defaultCacheDir(): string {
   return path.join(base, 'corroborate');
 }
 
-/** Lists the files and compares them with the saved index (blocking when `sync`: in a worker thread). */
-export async function planBuild(req: BuildRequest, sync = false): Promise<Plan> {
-  const listing = sync ? listCorpusSync(req.workspace, req.settings) : await listCorpus(req.workspace, req.settings);
+/**
+ * Lists the files and compares them with the saved index (blocking when `sync`: in a worker
+ * thread). With no saved index to compare with, the build is cold and the files are not
+ * stamped here: each read gives the stamp of what it read. `fresh`: the caller found no saved
+ * index (its manifest is not read again), and `onFile` hears of each file as it is listed, so
+ * that indexing starts while the walk goes on.
+ */
+export async function planBuild(req: BuildRequest, sync = false, fresh?: { onFile?: (f: FoundFile) => void }): Promise<Plan> {
+  const base = req.cacheDir ? cacheFile(req.cacheDir, req.workspace, req.settings) : undefined;
+  const manifest = base && !fresh ? readManifestSync(`${base}.json`) : undefined;
+  const listing = sync ? listCorpusSync(req.workspace, req.settings, fresh?.onFile) : await listCorpus(req.workspace, req.settings);
   const stamps = new Map<string, Stamp>();
+  if (!manifest) return { kind: 'cold', files: listing.files, stamps, skipped: [...listing.skipped], missing: listing.missing, base };
   if (sync) {
     for (const f of listing.files) {
-      try { const st = statSync(f.abs); stamps.set(f.rel, { size: st.size, mtimeMs: Math.floor(st.mtimeMs) }); } catch { /* the read will say */ }
+      try { stamps.set(f.rel, stampOf(statSync(f.abs))); } catch { /* the read will say */ }
     }
   } else {
     await Promise.all(listing.files.map(async (f) => {
-      try { const st = await fs.stat(f.abs); stamps.set(f.rel, { size: st.size, mtimeMs: Math.floor(st.mtimeMs) }); } catch { /* the read will say */ }
+      try { stamps.set(f.rel, stampOf(await fs.stat(f.abs))); } catch { /* the read will say */ }
     }));
   }
-  const base = req.cacheDir ? cacheFile(req.cacheDir, req.workspace, req.settings) : undefined;
-  const manifest = base ? readManifestSync(`${base}.json`) : undefined;
-  let kind: Plan['kind'] = 'cold';
-  if (manifest) {
-    const saved = new Map(manifest.files.map((f) => [f[0], f]));
-    const same = listing.files.length === manifest.files.length
-      && listing.files.every((f) => { const m = saved.get(f.rel); const s = stamps.get(f.rel); return !!m && !!s && s.size === m[1] && s.mtimeMs === m[2]; });
-    kind = same ? 'cache' : 'update';
-  }
-  return { kind, files: listing.files, stamps, skipped: [...listing.skipped], missing: listing.missing, base };
+  const saved = new Map(manifest.files.map((f) => [f[0], f]));
+  const same = listing.files.length === manifest.files.length
+    && listing.files.every((f) => { const m = saved.get(f.rel); const s = stamps.get(f.rel); return !!m && !!s && s.size === m[1] && s.mtimeMs === m[2]; });
+  return { kind: same ? 'cache' : 'update', files: listing.files, stamps, skipped: [...listing.skipped], missing: listing.missing, base };
 }
 
 /**
  * Reads these files and indexes them in order; the index keeps no copy of the texts. Reads
- * block: this runs in a worker thread (or the command line), where that stalls nobody.
+ * block: this runs in a worker thread (or the command line), where that stalls nobody. Each
+ * document keeps the stamp of the file it was read from.
  */
-export async function indexFiles(files: readonly FoundFile[], stamps: ReadonlyMap<string, Stamp>, settings: CorpusSettings, progress: Progress = () => undefined, into?: CorpusIndex): Promise<{ index: CorpusIndex; skipped: Skip[]; notes: Skip[] }> {
+export async function indexFiles(files: readonly FoundFile[], settings: CorpusSettings, progress: Progress = () => undefined, into?: CorpusIndex): Promise<{ index: CorpusIndex; skipped: Skip[]; notes: Skip[] }> {
   const index = into ?? new CorpusIndex(proseLoader(settings.maxFileBytes), undefined, true);
   const skipped: Skip[] = [], notes: Skip[] = [];
   let done = 0;
   for (const f of files) {
-    const r = readSourceSync(f.abs, settings.maxFileBytes, stamps.get(f.rel)?.size);
+    const r = readSourceSync(f.abs, settings.maxFileBytes);
     if ('skip' in r) { skipped.push({ path: f.rel, reason: r.skip }); index.remove(f.rel); } else {
       if (r.note) notes.push({ path: f.rel, reason: r.note });
-      try { index.add(f.rel, r.content, f.format, pathToFileURL(f.abs).href, stamps.get(f.rel)); } catch (e) { skipped.push({ path: f.rel, reason: `could not be read as ${f.format}: ${String(e)}` }); }
+      try { index.add(f.rel, r.content, f.format, pathToFileURL(f.abs).href, r.stamp); } catch (e) { skipped.push({ path: f.rel, reason: `could not be read as ${f.format}: ${String(e)}` }); }
     }
     if (++done % 50 === 0) { progress(done, files.length); await new Promise((res) => setImmediate(res)); }
   }
@@ -190,7 +196,7 @@ export async function updateSaved(plan: Plan, settings: CorpusSettings, progress
     const old = index.docByPath(f.rel), s = plan.stamps.get(f.rel);
     return !(old?.stamp && s && s.size === old.stamp.size && s.mtimeMs === old.stamp.mtimeMs);
   });
-  const r = await indexFiles(stale, plan.stamps, settings, progress, index);
+  const r = await indexFiles(stale, settings, progress, index);
   return { ...r, reread: stale.length };
 }
 
@@ -201,11 +207,15 @@ function readManifestSync(file: string): Manifest | undefined {
   } catch { return undefined; }
 }
 
-/** Writes the snapshot and its manifest, each replaced atomically. A cache that cannot be written only costs time next start. */
-export async function saveIndex(base: string, snapshot: IndexSnapshot, stamps: ReadonlyMap<string, Stamp>, pace: Pace = async () => undefined): Promise<void> {
+/**
+ * Writes the snapshot and its manifest, each replaced atomically. The manifest lists the
+ * documents read from files, by the stamps of what was read. A cache that cannot be written
+ * only costs time next start.
+ */
+export async function saveIndex(base: string, snapshot: IndexSnapshot, pace: Pace = async () => undefined): Promise<void> {
   try {
     await fs.mkdir(path.dirname(base), { recursive: true });
-    const files = snapshot.docs.filter((d) => stamps.has(d.path)).map((d) => [d.path, stamps.get(d.path)!.size, stamps.get(d.path)!.mtimeMs] as [string, number, number]);
+    const files = snapshot.docs.flatMap((d) => (d.stamp ? [[d.path, d.stamp.size, d.stamp.mtimeMs] as [string, number, number]] : []));
     const manifest: Manifest = { engine: ENGINE_VERSION, format: SNAPSHOT_FORMAT, layout: LAYOUT, files };
     await writeSnapshot(`${base}.bin.tmp`, snapshot, pace);
     await fs.rename(`${base}.bin.tmp`, `${base}.bin`);
@@ -263,11 +273,11 @@ export async function buildInProcess(req: BuildRequest, progress: Progress = () 
   if (plan.kind !== 'cold') {
     try {
       const r = await updateSaved(plan, req.settings, progress);
-      if (plan.base) await saveIndex(plan.base, r.index.snapshot(), plan.stamps);
+      if (plan.base) await saveIndex(plan.base, r.index.snapshot());
       return done(r.index, 'cache+update', r.skipped, r.notes, r.reread);
     } catch { /* rebuild */ }
   }
-  const r = await indexFiles(plan.files, plan.stamps, req.settings, progress);
-  if (plan.base) await saveIndex(plan.base, r.index.snapshot(), plan.stamps);
+  const r = await indexFiles(plan.files, req.settings, progress);
+  if (plan.base) await saveIndex(plan.base, r.index.snapshot());
   return done(r.index, 'built', r.skipped, r.notes, plan.files.length);
 }

@@ -6,7 +6,8 @@ import { CorpusSettings, FoundFile, Skip } from './corpus-files';
 import { BuildRequest, Plan, Stamp, indexFiles, planBuild, updateSaved } from './index-build';
 
 export type WorkerJob =
-  | { kind: 'plan'; req: BuildRequest }
+  /** fresh: no saved index was found, and files are sent as they are listed (see planBuild) */
+  | { kind: 'plan'; req: BuildRequest; fresh: boolean }
   | { kind: 'chunks'; settings: CorpusSettings }
   | { kind: 'update'; plan: Omit<Plan, 'stamps'> & { stamps: [string, Stamp][] }; settings: CorpusSettings };
 
@@ -24,6 +25,9 @@ export interface WorkerResult {
  * ARCHITECTURE.md).
  */
 export const PLAN_BATCH = 500;
+
+/** Files a message of a fresh plan lists, sent as the walk finds them: the first chunk can start at once. */
+const LISTED_BATCH = 100;
 
 /** Documents and name entries a message carries at most: a part of 800 files was one 2 MB message. */
 const PIECE = 100;
@@ -65,7 +69,7 @@ export class SnapshotPieces {
 }
 
 /** A chunk of files to index alone (a 'chunks' worker gets them one at a time, the next once it sends this one back). */
-export interface ChunkMessage { type: 'chunk'; chunk: number; files: FoundFile[]; stamps: [string, Stamp][] }
+export interface ChunkMessage { type: 'chunk'; chunk: number; files: FoundFile[] }
 export interface ChunkResult { snapshot: IndexSnapshot; skipped: Skip[]; notes: Skip[] }
 
 /** The job's lists of files and stamps, emptied (they follow in messages of PLAN_BATCH). */
@@ -112,16 +116,20 @@ async function main(): Promise<void> {
     if (job.kind === 'plan') {
       // sent in batches: one message for 10,000 files is a buffer of 5 MB, and freeing a
       // buffer that large makes every malloc arena keep more free memory (see ARCHITECTURE.md)
-      const plan = await planBuild(job.req, true);
-      postInBatches((m) => parentPort!.postMessage(m), 'plan-part', { files: plan.files, stamps: [...plan.stamps] }, PLAN_BATCH);
-      parentPort!.postMessage({ type: 'plan', plan: { ...plan, files: [], stamps: [] } });
+      const post = (m: unknown) => parentPort!.postMessage(m);
+      let listed: FoundFile[] = [];
+      const flush = () => { if (listed.length) post({ type: 'plan-files', files: listed }); listed = []; };
+      const plan = await planBuild(job.req, true, job.fresh ? { onFile: (f) => { listed.push(f); if (listed.length >= LISTED_BATCH) flush(); } } : undefined);
+      if (job.fresh) flush(); else postInBatches(post, 'plan-files', { files: plan.files }, PLAN_BATCH);
+      postInBatches(post, 'plan-stamps', { stamps: [...plan.stamps] }, PLAN_BATCH);
+      post({ type: 'plan', plan: { ...plan, files: [], stamps: [] } });
       return;
     }
     if (job.kind === 'chunks') {
       // each chunk indexed alone and sent back as a part: the worker never holds a large index
       parentPort!.on('message', (m: ChunkMessage) => {
         if (m.type !== 'chunk') return;
-        void indexFiles(m.files, new Map(m.stamps), job.settings, (done) => parentPort!.postMessage({ type: 'progress', chunk: m.chunk, done }))
+        void indexFiles(m.files, job.settings, (done) => parentPort!.postMessage({ type: 'progress', chunk: m.chunk, done }))
           .then((r) => {
             const part: ChunkResult = { snapshot: sendAhead(r.index.snapshot()), skipped: r.skipped, notes: r.notes };
             parentPort!.postMessage({ type: 'part', chunk: m.chunk, part }, buffers(part.snapshot));
