@@ -7,7 +7,12 @@
 // server could not be built or run.
 //
 //   npm run bench [-- --articles N] [--seed S] [--edits N] [--baseline-budget SEC]
-//                 [--profile] [--cache DIR] [--json FILE] [--no-build] [--verbose]
+//                 [--profile] [--server dist|out] [--cache DIR] [--json FILE] [--no-build] [--verbose]
+//
+// The server is started as the extension starts it: the bundle (dist/server.js) with the
+// client's MALLOC_TRIM_THRESHOLD_ (client/src/extension.ts). --server out runs the tsc output
+// (server/out/server.js) instead; a --profile run does by default, so that its functions keep
+// their names.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as os from 'node:os';
@@ -24,7 +29,7 @@ const DEADLINE_MS = 170_000; // the whole bench must stay under 3 minutes
 
 // ---------------------------------------------------------------- options
 function parseArgs(argv) {
-  const o = { articles: 10000, seed: 1, edits: 50, baselineBudget: 60, profile: false, cache: process.env.CORROBORATE_BENCH_CACHE || path.join(REPO, '.cache', 'bench'), json: undefined, build: true, verbose: false };
+  const o = { articles: 10000, seed: 1, edits: 50, baselineBudget: 60, profile: false, server: undefined, cache: process.env.CORROBORATE_BENCH_CACHE || path.join(REPO, '.cache', 'bench'), json: undefined, build: true, verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], v = () => argv[++i];
     if (a === '--articles') o.articles = Number(v());
@@ -32,6 +37,7 @@ function parseArgs(argv) {
     else if (a === '--edits') o.edits = Number(v());
     else if (a === '--baseline-budget') o.baselineBudget = Number(v());
     else if (a === '--profile') o.profile = true;
+    else if (a === '--server') { o.server = v(); if (!['dist', 'out'].includes(o.server)) { console.error('bench: --server is dist or out'); process.exit(2); } }
     else if (a === '--cache') o.cache = path.resolve(v());
     else if (a === '--json') o.json = path.resolve(v());
     else if (a === '--no-build') o.build = false;
@@ -42,6 +48,10 @@ function parseArgs(argv) {
   return o;
 }
 const opt = parseArgs(process.argv.slice(2));
+opt.server ??= opt.profile ? 'out' : 'dist';
+const SERVER_JS = path.join(REPO, ...(opt.server === 'dist' ? ['dist', 'server.js'] : ['server', 'out', 'server.js']));
+/** What the VS Code client adds to the server's environment (client/src/extension.ts). */
+const CLIENT_ENV = { MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? '131072' };
 const log = (m) => process.stderr.write(`[bench ${((performance.now() - T_START) / 1000).toFixed(1).padStart(5)}s] ${m}\n`);
 const fail = (m) => { console.error(`bench: ${m}`); process.exit(1); };
 
@@ -102,12 +112,12 @@ function planEdits(text, n) {
 const SETTINGS = { debounceMs: 0 };
 
 async function startServer({ ws, storage, profileDir, label }) {
-  const serverJs = path.join(REPO, 'server', 'out', 'server.js');
+  const serverJs = SERVER_JS;
   // profiled: a CPU profile and a sampling heap profile per thread (the index worker too), written at exit
   const dir = profileDir && path.join(profileDir, label);
   const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'mem-probe.cjs');
   const argv = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--heap-prof', `--heap-prof-dir=${dir}`, '--require', probe, serverJs, '--stdio'] : [serverJs, '--stdio'];
-  const srv = new Server(argv, { cwd: ws, settings: SETTINGS, env: dir ? { CORROBORATE_BENCH_MEMDIR: dir } : {} });
+  const srv = new Server(argv, { cwd: ws, settings: SETTINGS, env: { ...CLIENT_ENV, ...(dir ? { CORROBORATE_BENCH_MEMDIR: dir } : {}) } });
   const memSamples = [];
   const sampler = setInterval(() => { const m = srv.memory(); if (isFinite(m.rss)) memSamples.push({ t: performance.now(), ...m }); }, 100);
   srv.memSamples = memSamples;
@@ -203,7 +213,7 @@ async function main() {
     const b = spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
     if (b.status !== 0) { process.stderr.write(b.stdout + b.stderr); fail('npm run build failed: the server could not be built'); }
   }
-  if (!existsSync(path.join(REPO, 'server', 'out', 'server.js'))) fail('server/out/server.js is missing (run npm run build)');
+  if (!existsSync(SERVER_JS)) fail(`${path.relative(REPO, SERVER_JS)} is missing (run npm run build)`);
 
   const corpus = await ensureCorpus({ cacheRoot: opt.cache, seed: opt.seed, articles: opt.articles, seedCorpus: path.join(REPO, 'corpus'), log });
   const info = JSON.parse(readFileSync(path.join(corpus.dir, '.complete'), 'utf8'));
@@ -328,6 +338,7 @@ function printReport(R) {
   out.push(`corpus: ${fmtInt(R.files)} files (${Object.entries(R.byExt).map(([k, v]) => `${fmtInt(v)} .${k}`).join(', ')}), ${(R.bytes / 1048576).toFixed(1)} MB; the server indexed ${fmtInt(R.sources)} sources, ${fmtInt(R.sentences)} sentences`);
   const pc = (k) => R.planted.filter((c) => c.expect === k).length;
   out.push(`draft: ${fmtInt(R.draftWords)} words, ${fmtInt(R.documentStatus?.sentences)} sentences as the server counts them; ${R.planted.length} planted claims (${pc('supported')} correct, ${pc('conflict')} wrong, ${pc('unsupported')} unsupported)`);
+  out.push(`server: node ${path.relative(REPO, SERVER_JS)} --stdio, with ${Object.entries(CLIENT_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} as the VS Code client starts it`);
   out.push(`settings sent in answer to workspace/configuration: corroborate = ${JSON.stringify(R.settings)} (the default debounce is 150 ms)`);
   out.push('');
   out.push(line(['measure', 'value', 'bar', '']));
