@@ -728,3 +728,52 @@ describe('checker: transcripts, pronouns and statement dates', () => {
       ['Haskell\'s barrister apologised to the court on Monday over the long delay to the trial of the former finance director of the housing trust.\n', ["1:48 unsupported-date 'Monday'"]]);
   });
 });
+
+describe('checker: a wire archive that repeats itself', () => {
+  // many stories in one mould: each a few sentences, with the mould's stock phrases
+  const CITIES = ['Lagos', 'Accra', 'Dakar', 'Nairobi', 'Kampala', 'Lusaka', 'Harare', 'Maputo', 'Luanda', 'Kigali', 'Tunis', 'Rabat', 'Algiers', 'Cairo', 'Khartoum', 'Asmara', 'Djibouti', 'Mogadishu', 'Dodoma', 'Lilongwe', 'Gaborone', 'Windhoek', 'Maseru', 'Mbabane', 'Bamako', 'Niamey', 'Conakry', 'Freetown', 'Monrovia', 'Abidjan', 'Lome', 'Cotonou', 'Yaounde', 'Libreville', 'Bangui', 'Malabo', 'Kinshasa', 'Brazzaville', 'Juba', 'Addis Ababa'];
+  const SPEAKERS = ['Amina Bello', 'Kofi Mensah', 'Awa Diop', 'Wanjiru Kamau', 'Ruth Nakato', 'Mulenga Banda', 'Tendai Moyo', 'Carlos Sitoe', 'Pedro Neto', 'Claire Uwase', 'Sami Trabelsi', 'Nadia Alami', 'Karim Haddad', 'Omar Farouk', 'Hassan Idris', 'Yonas Tesfay', 'Ali Warsame', 'Farah Abdi', 'Neema Mushi', 'Grace Phiri', 'Kagiso Molefe', 'Anna Shikongo', 'Thabo Mokoena', 'Sipho Dlamini', 'Moussa Keita', 'Ibrahim Moussa', 'Fatou Camara', 'Abu Kamara', 'Joseph Tarr', 'Yao Kouassi', 'Kossi Agbo', 'Rene Hounsou', 'Paul Biya', 'Marie Ndong', 'Jean Kolingba', 'Rosa Obiang', 'Felix Ilunga', 'Denis Mabiala', 'Peter Deng', 'Sara Bekele'];
+  // (eighty stories: more sentences with the quotation than a search for its words returns)
+  const fires = (quote: string, speakerOf: (k: number) => string) => Object.fromEntries([...CITIES, ...CITIES].map((city, k) => [`fire-${k}.txt`,
+    `${10 + k} killed in ${city} factory fire\n\nAt least ${10 + k} people were killed when fire tore through a factory in ${city} on Sunday, officials said.\n\n"${quote}," said ${speakerOf(k)}, a union leader.\n`]));
+
+  it('a quotation its speaker gave in the draft\'s story is theirs, however many others gave the same words (regression: "Ndlovu")', () => {
+    const quote = 'We had warned the management many times, and people died because of it';
+    const index = corpusFrom({
+      ...fires(quote, (k) => `${SPEAKERS[k % 40].split(" ")[0]} ${SPEAKERS[(k + 7 * Math.floor(k / 40)) % 40].split(" ")[1]}`),
+      // (its words among others: the stock sentences rank before it in a search for the words)
+      'mumbai.txt': `58 killed in Mumbai factory fire\n\nAt least 58 people were killed when fire tore through the Zenigen Steel plant in Mumbai on Sunday, officials said.\n\n"${quote}," said Jennifer Ndlovu, a union leader at the plant, speaking to reporters outside the gates on Monday morning.\n`,
+    });
+    // found further down the search among the articles about the draft's story, or, with nothing
+    // around the quotation to say which story it is, by the speaker's name
+    for (const draft of [`The blaze at the Zenigen Steel plant in Mumbai left 58 people dead.\n\n"${quote}," Ndlovu said.\n`, `"${quote}," Ndlovu said.\n`]) {
+      assert.deepEqual(flags(index, draft), [], draft);
+      assert.ok(verdicts(index, draft).includes(`supported '${quote},'`), verdicts(index, draft).join('\n'));
+    }
+  });
+
+  it('but the same words from someone of that name in another story do not make them theirs (regression: "López")', () => {
+    const quote = 'The offer on the table is fair and responsible';
+    const index = corpusFrom({
+      ...fires(quote, (k) => `${SPEAKERS[k % 40].split(" ")[0]} ${SPEAKERS[(k + 7 * Math.floor(k / 40)) % 40].split(" ")[1]}`),
+      'vietnam-teachers.txt': `Teachers strike in Vietnam\n\nSome 20,700 teachers walked out in Hanoi on Monday.\n\n"${quote}," said Hassan López, the labour minister.\n`,
+      'turkey-postal.txt': `Postal workers strike in Turkey\n\nSome 82,200 postal workers walked out in Istanbul on Monday. Rahul López, leader of the postal workers' union, said the vote was overwhelming.\n\n"${quote}," said Labour Minister Jan Suzuki.\n`,
+    });
+    const draft = `Some 82,200 postal workers are on strike in Turkey.\n\nRahul López, leader of the postal workers' union, said the vote was overwhelming.\n\n"${quote}," López said.\n`;
+    assert.deepEqual(flags(index, draft), ["5:51 misattributed-quote 'López' -> 'Suzuki'"]);
+  });
+
+  it('a figure a source gives for the very thing the draft names is not outweighed by a bigger figure for something broader (regression: "health spending")', () => {
+    // ten budgets' totals, and "health" common in the archive (outbreaks): the totals cover more of the draft sentence's words
+    const files: Record<string, string> = {};
+    CITIES.slice(0, 10).forEach((city, k) => { files[`budget-${k}.txt`] = `South Africa unveils ${30 + k}.6 billion rand budget\n\n${city.toUpperCase()} - The South African cabinet approved a ${30 + k}.6 billion rand spending plan for next year, AFP reported.\n`; });
+    for (let k = 0; k < 60; k++) files[`fever-${k}.txt`] = `Fever outbreak kills ${k + 3}\n\nA fever outbreak has killed ${k + 3} people, health officials said on day ${k}.\n\nThe health ministry urged calm.\n`;
+    files['budget-health.txt'] = 'South Africa unveils 451.7 billion rand budget\n\nThe South African cabinet approved a 451.7 billion rand spending plan for next year, AFP reported.\n\nHealth gets 15.9 billion rand, up from last year. Markets reacted calmly to the news in early trading.\n';
+    const index = corpusFrom(files);
+    assert.deepEqual(flags(index, 'South African health spending is set at 15.9 billion rand.\n'), []);
+    assert.ok(verdicts(index, 'South African health spending is set at 15.9 billion rand.\n').includes("supported '15.9 billion rand'"));
+    // a wrong health figure is still flagged, and a wrong total still conflicts with the totals
+    assert.deepEqual(codes(index, 'South African health spending is set at 15.2 billion rand.\n'), ['conflicting-figure']);
+    assert.deepEqual(codes(index, 'The South African cabinet approved a 451.9 billion rand spending plan for next year.\n'), ['conflicting-figure']);
+  });
+});

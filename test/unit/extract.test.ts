@@ -1,6 +1,7 @@
 // Extraction, one table per kind of claim: text in, what the checker reads out.
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../server/src/core/extract/analyze';
+import { bylineEnd } from '../../server/src/core/extract/dates';
 
 const one = (text: string) => analyzeText(text).sentences[0];
 const figures = (text: string) => analyzeText(text).sentences.flatMap((s) => s.quantities.map((q) => `${text.slice(q.start, q.end)}=${q.pair ?? q.value}${q.unit ? ` ${q.unit}` : ''} ${q.dim}${q.approx === 'exact' ? '' : ` ~${q.approx}`}`));
@@ -49,6 +50,12 @@ describe('extract: dates', () => {
 
   it('does not take "may" the verb or 2000 troops for dates', () => {
     assert.deepEqual(dates('They may leave. About 2000 troops stay.'), []);
+  });
+
+  it('knows a byline, whose date is the article\'s (regression: "By Iryna Mercier · October 9, 2021" against a verdict on Mercier)', () => {
+    const byline = (t: string) => bylineEnd(t, 0, t.length) === t.length;
+    assert.deepEqual(['By Iryna Mercier · October 9, 2021', 'By Farid Smith, Daily Courier  · 2 July 2024', 'By Hélène Mercier', 'By Ana de la Cruz and Tom Ng | 3 March 2024'].filter(byline).length, 4);
+    assert.deepEqual(['By Tuesday, the river had fallen to 4.1 m.', 'By 2024 the plant will employ 600 people.', 'By then, 58 people had died.', 'Bylines are short. By Iryna Mercier · October 9, 2021'].filter(byline), []);
   });
 });
 

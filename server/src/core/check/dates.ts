@@ -1,7 +1,7 @@
 // Rule: a date is supported when a source sentence about the same event states the same
 // fields; left alone when a source about it agrees on what both state ("in July" for
 // "July 26"); a conflict when such a source states another day, month, year or weekday.
-import { DateMention, afterDateline, dateSupports, weekdayOf, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
+import { DateMention, afterDateline, bylineEnd, dateSupports, weekdayOf, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
 import { CheckContext, distinct, mapped, where } from './context';
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { MONTH_NAMES, SPEECH_VERBS, WEEKDAY_NAMES } from '../text/vocab';
@@ -57,7 +57,8 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       && oneClause(src.tokens, f, o) && !oneClause(src.tokens, f, sd)));
     const docDate = ctx.index.doc(id).date, dated = docDate?.at;
     // the dateline's date ("HARWICK, March 5 (Meridian News) -") is when the story was filed, not when its events happened
-    const filedBy = afterDateline(ctx.index.docText(id), src.start, src.end);
+    // and so is a byline's ("By Iryna Mercier · October 9, 2021"), beside the reporter's name
+    const filedBy = Math.max(afterDateline(ctx.index.docText(id), src.start, src.end), bylineEnd(ctx.index.docText(id), src.start, src.end));
     const relative = relativeDays(src.tokens, dated, docDate?.sentence === id).filter((r) => dateSupports(d, r));
     for (const given of [...src.dates.filter((x) => x.end > filedBy), ...relative]) {
       // "approved ... on Thursday" in a story dated Thursday 5 February 2026 is 5 February: a reason to agree only

@@ -8,7 +8,7 @@ import { CheckContext, distinct, mapped, where } from './context';
 import { isTableRow } from '../corpus/prose';
 import { loose } from '../extract/names';
 import { Token, fold, stem } from '../text/tokens';
-import { Frame, coverage, frameOf, present, sameNoun } from './frame';
+import { Frame, coverage, frameOf, framedWords, present, sameNoun } from './frame';
 import { CODES, ClaimResult, Evidence, Fix } from './types';
 
 interface Match { id: number; f: Quantity; sf: Frame; cov: number; loc: number; hm: boolean; anchored: boolean }
@@ -185,6 +185,9 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     && !support.some((m) => m.loc >= 0.3 && ctx.sharesOtherClaim(m.id, q))
     // nor when a support names, around it, more of the draft sentence's entities than the conflict does
     && (ctx.sharesOtherClaim(conflicts[0].id, q) || !(namedAround(ctx, support) > namedAround(ctx, [conflicts[0]])))
+    // nor when the support says what the draft's figure is about and the conflict does not ("health spending ... 15.9
+    // billion rand": "Health gets 15.9 billion rand" against "a 38.6 billion rand spending plan"): the conflict's is another figure
+    && !saysMore(ctx, frame, support[0], conflicts[0])
     // nor when the value is odd and the corpus gives it almost nowhere else: that is no coincidence ("1,412 pilots had
     // voted": "Votes: 1,412" in the ballot table, beside "the airline's 2,100 pilots ... members who voted")
     && !(q.dim === 'count' && distinctive(q) && q.value >= 1000 && support[0].cov >= 0.2 && rare0(ctx, support[0].id, support[0].f)
@@ -292,6 +295,17 @@ function allNamed(ctx: CheckContext, id: number): boolean {
 }
 
 /** The most of the draft sentence's entities that one of these sources names around its sentence. */
+/** The support's own sentence has a word of the frame, of some weight, that the conflict's sentence lacks. */
+function saysMore(ctx: CheckContext, frame: Frame, support: Match, conflict: Match): boolean {
+  const mine = framedWords(frame, ctx.cache.stemsOf(support.id), FRAME_WORD);
+  if (!mine.size) return false;
+  const theirs = framedWords(frame, ctx.cache.stemsOf(conflict.id), FRAME_WORD);
+  for (const w of mine) if (!theirs.has(w) && !isCapStem(ctx, w)) return true;
+  return false;
+}
+/** A frame word this close to the figure (or the counted noun) says what the figure is about. */
+const FRAME_WORD = 0.3;
+
 function namedAround(ctx: CheckContext, ms: readonly Match[]): number {
   const mine = [...ctx.draftEntities()];
   let best = 0;

@@ -207,6 +207,20 @@ function localWeight(local: ReadonlyMap<string, number>, w: string, e: string | 
  * How much of the draft frame the source sentence covers, weighted by the words' rarity
  * (idf) and nearness to the claim: 0 (nothing in common) to 1 (every word).
  */
+/**
+ * The words of the draft's frame, of at least this weight, that a source sentence has (its own
+ * stems, not its article's), as `coverage` counts a word met: itself, its country, its synonym.
+ */
+export function framedWords(draft: Frame, source: ReadonlySet<string>, minWeight: number): Set<string> {
+  const out = new Set<string>();
+  for (const [w, weight] of draft.weights) {
+    if (weight < minWeight) continue;
+    const g = SYN.get(w), e = draft.ents?.get(w);
+    if (source.has(w) || (!!e && source.has(e)) || (g !== undefined && source.has(`#${g}`))) out.add(w);
+  }
+  return out;
+}
+
 export function coverage(draft: Frame, source: ReadonlySet<string>, idf: (stem: string) => number, local?: ReadonlyMap<string, number>, around?: ReadonlySet<string>): number {
   let num = 0, den = 0;
   for (const [w, weight] of draft.weights) {

@@ -2,7 +2,7 @@
 // nearly the same words are an altered quote (the changed words are flagged, the source's
 // restored by the fix); the speaker the draft names must be the source's speaker.
 import { AnalyzedSentence } from '../extract/analyze';
-import { NameMention, loose, sameEntity } from '../extract/names';
+import { NameMention, entityKeysOf, loose, sameEntity } from '../extract/names';
 import { QuoteMention, QuoteWord, Speaker, findSpeaker, quoteWords } from '../extract/quotes';
 import { NameIndex } from '../index/names-index';
 import { STOP_WORDS, stem } from '../text/tokens';
@@ -16,29 +16,15 @@ export function checkQuote(ctx: CheckContext, q: QuoteMention): ClaimResult | nu
   const dw = q.words.filter((w) => w.w !== '\u2026');
   if (!dw.length) return null;
   const base = { kind: 'quote' as const, claimStart: q.open, claimEnd: q.close, start: q.innerStart, end: q.innerEnd };
-  const query = new Map<string, number>();
-  for (const w of dw) if (!STOP_WORDS.has(w.w)) query.set(/^\d/.test(w.w) ? w.w : stem(w.w), 1);
-  if (!query.size) for (const w of dw) query.set(stem(w.w), 1);
+  const query = quoteQuery(dw);
   const hits = ctx.index.search(query, 30, { boilerplate: true }).map((h) => h.id);
   // verbatim, in a sentence and the one after it (a quotation may run across a sentence end)
-  const found: Place[] = [];
-  // "He has lost everything" for "Mr Haskell has lost everything": a pronoun for the name it stands for
-  const opensWithPronoun = dw.length >= 4 && /^(he|she|they|it|his|her|their|we)$/.test(dw[0].w);
-  for (const id of hits) {
-    const words = passageWords(ctx, id);
-    let at = findFragments(q.words, words);
-    if (!at && opensWithPronoun) {
-      const rest = findFragments(q.words.slice(q.words.indexOf(dw[0]) + 1), words);
-      const before = rest && rest.from > 0 ? ctx.index.docText(id).slice(words[rest.from - 1].start, words[rest.from - 1].end) : '';
-      if (rest && /^\p{Lu}/u.test(before)) at = { from: rest.from - 1, to: rest.to };
-    }
-    if (at) found.push({ id, words, from: at.from, to: at.to });
-  }
+  const found = placesOf(ctx, q, dw, hits);
   if (found.length) {
     const content = found.filter((p) => !ctx.index.info(p.id).boilerplate);
     const places = content.length ? content : found;
     const ev = distinct(mapped(places, (p) => ctx.evidence(p.id, [{ start: p.words[p.from].start, end: p.words[p.to].end }])));
-    const mis = dw.length >= 4 && content.length ? misattribution(ctx, q, content) : null;
+    const mis = dw.length >= 4 && content.length ? misattribution(ctx, q, content, () => quotedBy(ctx, q, dw)) : null;
     if (mis) return { ...base, ...mis };
     return { ...base, verdict: 'supported', message: `Quotation found (${ev.map(where).join('; ')}).`, evidence: ev, fixes: [] };
   }
@@ -65,6 +51,79 @@ export function checkQuote(ctx: CheckContext, q: QuoteMention): ClaimResult | nu
   const near: Evidence[] = hits.length && !ctx.index.info(hits[0]).boilerplate ? [ctx.evidence(hits[0], [])] : [];
   return { ...base, verdict: 'unsupported', code: CODES.unsupportedQuote, message: `No source contains these words${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`, evidence: near, fixes: [] };
 }
+
+/** The search for a quotation: its words (numbers as written), each once. */
+function quoteQuery(dw: readonly QuoteWord[]): Map<string, number> {
+  const query = new Map<string, number>();
+  for (const w of dw) if (!STOP_WORDS.has(w.w)) query.set(/^\d/.test(w.w) ? w.w : stem(w.w), 1);
+  if (!query.size) for (const w of dw) query.set(stem(w.w), 1);
+  return query;
+}
+
+/** Where the hits give the quotation's words verbatim. */
+function placesOf(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], hits: readonly number[]): Place[] {
+  const found: Place[] = [];
+  // "He has lost everything" for "Mr Haskell has lost everything": a pronoun for the name it stands for
+  const opensWithPronoun = dw.length >= 4 && /^(he|she|they|it|his|her|their|we)$/.test(dw[0].w);
+  for (const id of hits) {
+    const words = passageWords(ctx, id);
+    let at = findFragments(q.words, words);
+    if (!at && opensWithPronoun) {
+      const rest = findFragments(q.words.slice(q.words.indexOf(dw[0]) + 1), words);
+      const before = rest && rest.from > 0 ? ctx.index.docText(id).slice(words[rest.from - 1].start, words[rest.from - 1].end) : '';
+      if (rest && /^\p{Lu}/u.test(before)) at = { from: rest.from - 1, to: rest.to };
+    }
+    if (at) found.push({ id, words, from: at.from, to: at.to });
+  }
+  return found;
+}
+
+/**
+ * The draft's speaker says these words in some source. A stock phrase may be quoted in more
+ * sentences than the search returns, each by someone else ("We had warned the management many
+ * times" in a dozen fire stories): searched again with the speaker's name, before a flag says
+ * the sources give the words to another.
+ */
+function quotedBy(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[]): boolean {
+  const person = q.speaker?.name;
+  if (!person) return false;
+  const query = quoteQuery(dw);
+  for (const w of person.words) query.set(stem(w), 1);
+  const places = placesOf(ctx, q, dw, ctx.index.search(query, 30).map((h) => h.id));
+  // in an article about what the draft says around the quotation: another López, in another
+  // story, who said the same stock words, is not the draft's
+  const about = aboutTheStory(ctx, person);
+  return places.some((p) => { const who = sourceSpeaker(ctx, p); return !!who && samePerson(who, person) && about(p.id) !== false; });
+}
+
+/**
+ * Whether a source sentence's article is about what the draft says around the quotation (the
+ * entities its sentences name, but the speaker); undefined when the draft names nothing else there.
+ */
+function aboutTheStory(ctx: CheckContext, speaker: NameMention): (id: number) => boolean | undefined {
+  const around = new Set<string>();
+  for (const n of storyNames(ctx, speaker)) entityKeysOf([n], around);
+  for (const k of entityKeysOf([speaker])) around.delete(k);
+  return (id) => (around.size ? [...ctx.cache.topics(id)].some((k) => around.has(k)) : undefined);
+}
+
+/** The names of the draft sentences around this one, but the speaker's. */
+function storyNames(ctx: CheckContext, speaker: NameMention): NameMention[] {
+  const at = ctx.sentence.index;
+  const own = new Set(entityKeysOf([speaker]));
+  return ctx.draft.sentences.slice(Math.max(0, at - AROUND), at + AROUND + 1).flatMap((t) => t.names)
+    .filter((n) => ![...entityKeysOf([n])].every((k) => own.has(k)));
+}
+
+/** The quotation's places in articles about the draft's story, looked for further down the search (who said it there). */
+function placesInStory(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], about: (id: number) => boolean | undefined): Place[] {
+  const ids = ctx.index.search(quoteQuery(dw), DEEPER).map((h) => h.id).filter((id) => about(id) === true);
+  return placesOf(ctx, q, dw, ids);
+}
+/** How far down the search a quotation's place in the draft's story is looked for. */
+const DEEPER = 300;
+/** Draft sentences on each side of a quotation that say what it is about. */
+const AROUND = 3;
 
 /** The words of a source sentence and of the next sentence in its paragraph. */
 function passageWords(ctx: CheckContext, id: number): QuoteWord[] {
@@ -240,15 +299,24 @@ function samePerson(a: NameMention, b: NameMention): boolean {
   return sameEntity(a, b) || loose(a.words[a.words.length - 1]) === loose(b.words[b.words.length - 1]);
 }
 
-function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[]): Omit<ClaimResult, 'kind' | 'claimStart' | 'claimEnd'> | null {
+function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[], saidElsewhere: () => boolean): Omit<ClaimResult, 'kind' | 'claimStart' | 'claimEnd'> | null {
   const sp = q.speaker;
   if (!sp || sp.kind !== 'name' || !sp.name || sp.name.country) return null;
   const draftPerson = sp.name;
   // only a person can be misquoted: "the SDP leader told the crowd" names a party, not a speaker
   if (!draftPerson.person && !ctx.index.names.same(draftPerson).some((e) => e.person)) return null;
-  const sources = places.map((p) => ({ p, person: sourceSpeaker(ctx, p) })).filter((x) => x.person);
+  // the sources about the draft's story first: theirs is the speaker to name (searched for
+  // again with the story's names when none of the places found is about it)
+  const about = aboutTheStory(ctx, draftPerson);
+  const speakers = (ps: Place[]) => ps.map((p) => ({ p, person: sourceSpeaker(ctx, p), about: about(p.id) === true })).filter((x) => x.person);
+  let sources = speakers(places);
+  if (sources.length && !sources.some((x) => x.about) && about(places[0].id) !== undefined) {
+    const inStory = speakers(placesInStory(ctx, q, q.words.filter((w) => w.w !== '\u2026'), about));
+    if (inStory.length) sources = [...inStory, ...sources.filter((x) => !inStory.some((y) => y.p.id === x.p.id))];
+  }
+  sources.sort((a, b) => Number(b.about) - Number(a.about));
   if (!sources.length) return unnamedSpeakers(ctx, q, sp, draftPerson, places);
-  if (sources.some((x) => samePerson(x.person!, draftPerson))) return null;
+  if (sources.some((x) => samePerson(x.person!, draftPerson)) || saidElsewhere()) return null;
   const right = sources[0].person!;
   const entries = ctx.index.names.same(right);
   const full = entries.length ? NameIndex.display([...entries].sort((a, b) => b.words.length - a.words.length || b.content - a.content)[0]) : right.text;

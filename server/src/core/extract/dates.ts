@@ -57,6 +57,17 @@ export function afterDateline(text: string, start: number, end: number): number 
   return m ? start + m[0].length : start;
 }
 
+/**
+ * "By Iryna Mercier · October 9, 2021": a byline names the reporter, and its date is the
+ * article's ("By Tuesday, the river had fallen" is not one: no day, month or feast is a name).
+ */
+const BYLINE = /^\s*By\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter)\b)\p{Lu}[\p{L}\p{M}.'\u2019-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.'\u2019-]*|de|da|del|di|du|la|le|van|von|der|al|bin))*\s*(?:[\u00b7|\u2022,;\u2013\u2014-]|and\s|$)/u;
+
+/** The end of a short byline sentence (none of its dates is an event's), else `start`. */
+export function bylineEnd(text: string, start: number, end: number): number {
+  return end - start <= 120 && BYLINE.test(text.slice(start, end)) ? end : start;
+}
+
 export function extractDates(toks: readonly Token[], skip: (i: number) => boolean): DateMention[] {
   const out: DateMention[] = [];
   for (let i = 0; i < toks.length; i++) {
