@@ -1,6 +1,6 @@
 // The saved index: written in pieces, read back equal; a cut or foreign file is rebuilt, not trusted.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { serialize } from 'node:v8';
@@ -19,6 +19,22 @@ describe('saved index', () => {
   afterEach(() => { rmSync(ws, { recursive: true, force: true }); rmSync(cache, { recursive: true, force: true }); });
   const build = () => buildInProcess({ workspace: ws, settings: DEFAULTS.corpus, cacheDir: cache });
   const bin = () => path.join(cache, readdirSync(cache).find((f) => f.endsWith('.bin'))!);
+
+  it('knows a refused file again: unchanged, it is not read at the next start, and still said to be skipped (regression: every start re-read it and saved the index again)', async () => {
+    const bin = path.join(ws, 'corpus', 'scan.txt');
+    writeFileSync(bin, Buffer.from([0x50, 0x4b, 0, 0, 3, 4, 0, 0]));
+    const first = await build();
+    assert.deepEqual([first.report.source, first.report.skipped.map((s) => `${s.path}: ${s.reason}`)], ['built', ['corpus/scan.txt: binary file (not text)']]);
+    const again = await build();
+    assert.deepEqual([again.report.source, again.report.reread, again.report.skipped.map((s) => `${s.path}: ${s.reason}`)], ['cache', 0, ['corpus/scan.txt: binary file (not text)']]);
+    // changed, it is read again (alone), and made text it is indexed
+    writeFileSync(bin, 'The scanner was replaced by a text file on Monday.\n');
+    utimesSync(bin, new Date(), new Date(Date.now() + 5000));
+    const fixed = await build();
+    assert.deepEqual([fixed.report.source, fixed.report.reread, fixed.report.skipped], ['cache+update', 1, []]);
+    assert.ok(fixed.index.docByPath('corpus/scan.txt'));
+    assert.equal((await build()).report.source, 'cache');
+  });
 
   it('is reloaded as the index it was saved from', async () => {
     const first = await build();

@@ -8,7 +8,7 @@ import { SourceCache } from '../core/check/context';
 import { formatOfPath } from '../core/corpus/prose';
 import { CorpusIndex, IndexSnapshot, SourceDoc } from '../core/index/corpus-index';
 import { mergeSnapshots } from '../core/index/merge';
-import { CorpusSettings, inCorpus, proseLoader, readSource, toPosix } from '../node/corpus-files';
+import { CorpusSettings, Skip, inCorpus, proseLoader, readSource, toPosix } from '../node/corpus-files';
 import { whileIndexing } from '../node/heap';
 import { BuildReport, BuildRequest, Pace, buildInProcess, indexFrom, saveIndex } from '../node/index-build';
 import { ChunkFeed, nothingSaved, planWithSaved, runChunks, runWorker } from '../node/index-threads';
@@ -91,7 +91,7 @@ export class Folder {
         const r = await runWorker({ kind: 'update', plan: { ...plan, stamps: [...plan.stamps] }, settings }, progress);
         index = indexFrom(r.snapshot, settings.maxFileBytes, this.stale);
         report = { skipped: [...plan.skipped, ...r.skipped], missing: plan.missing, notes: r.notes, source: 'cache+update', reread: r.reread, workers: 1 };
-        if (plan.base) save = saver(plan.base, r.snapshot, index);
+        if (plan.base) save = saver(plan.base, r.snapshot, index, [...plan.skipped, ...r.skipped]);
       } else {
         // merged in order, the parts make the very index the command line builds, documents
         // and first copies in the same order
@@ -100,7 +100,7 @@ export class Folder {
         const snapshot = mergeSnapshots(parts.length ? parts.map((p) => p.snapshot) : [new CorpusIndex().snapshot()]);
         index = indexFrom(snapshot, settings.maxFileBytes, this.stale);
         report = { skipped: [...plan.skipped, ...parts.flatMap((p) => p.skipped)], missing: plan.missing, notes: parts.flatMap((p) => p.notes), source: 'built', reread: plan.files.length, workers: plan.files.length > 200 ? workers : 1 };
-        if (plan.base) save = saver(plan.base, snapshot, index);
+        if (plan.base) save = saver(plan.base, snapshot, index, parts.flatMap((p) => p.skipped));
       }
     } catch {
       // no worker, or a saved index that does not load: everything in this thread, from the files
@@ -171,7 +171,7 @@ export class Folder {
  * maps), so the snapshot's are not kept until then (9 MB at 10,000 sources): they are taken
  * from the index again when it is saved. The rest of the snapshot is the index's own arrays.
  */
-function saver(base: string, snapshot: IndexSnapshot, index: CorpusIndex): (pace: Pace) => Promise<void> {
+function saver(base: string, snapshot: IndexSnapshot, index: CorpusIndex, skipped: readonly Skip[]): (pace: Pace) => Promise<void> {
   const rest = { ...snapshot, names: { entries: [] } };
-  return (pace) => saveIndex(base, { ...rest, names: index.names.snapshot() }, pace);
+  return (pace) => saveIndex(base, { ...rest, names: index.names.snapshot() }, skipped, pace);
 }

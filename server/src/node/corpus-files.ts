@@ -20,7 +20,12 @@ export interface CorpusSettings {
 }
 
 export interface FoundFile { readonly abs: string; readonly rel: string; readonly format: TextFormat }
-export interface Skip { readonly path: string; readonly reason: string }
+export interface Skip {
+  readonly path: string;
+  readonly reason: string;
+  /** the file as it was when it was refused, if it was opened: a saved index knows it again */
+  readonly stamp?: Stamp;
+}
 
 export interface Listing {
   readonly files: FoundFile[];
@@ -195,7 +200,7 @@ export interface Stamp { readonly size: number; readonly mtimeMs: number }
 export const stampOf = (st: Pick<Stats, 'size' | 'mtimeMs'>): Stamp => ({ size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
 
 /** The text of a file, or why it was not read. A blocking read gives the stamp of the file it opened. */
-export type ReadResult = { readonly content: string; readonly note?: string; readonly stamp?: Stamp } | { readonly skip: string };
+export type ReadResult = { readonly content: string; readonly note?: string; readonly stamp?: Stamp } | { readonly skip: string; readonly stamp?: Stamp };
 
 /** Reads and decodes one source file, or says why not. */
 export async function readSource(abs: string, maxBytes: number): Promise<ReadResult> {
@@ -236,12 +241,12 @@ export function readSourceSync(abs: string, maxBytes: number): ReadResult {
   try {
     fd = openSync(abs, OPEN_FLAGS);
     const st = fstatSync(fd);
+    const stamp = stampOf(st);
     const refused = refuse(st, maxBytes);
-    if (refused) return { skip: refused };
+    if (refused) return { skip: refused, stamp };
     const buf = readOpened(fd, st.size);
-    if (buf.length > maxBytes) return { skip: `larger than the size limit (${mb(buf.length)} > ${mb(maxBytes)})` };
-    const r = decode(buf);
-    return 'skip' in r ? r : { ...r, stamp: stampOf(st) };
+    if (buf.length > maxBytes) return { skip: `larger than the size limit (${mb(buf.length)} > ${mb(maxBytes)})`, stamp };
+    return { ...decode(buf), stamp };
   } catch (e) {
     return { skip: errorReason(e) };
   } finally {

@@ -38,7 +38,8 @@ export interface BuildReport {
 
 export type Progress = (done: number, total: number) => void;
 
-interface Manifest { engine: string; format: number; layout: number; files: [string, number, number][] }
+/** The saved index's files: the documents (path, size, mtime), and the files refused, with why. */
+interface Manifest { engine: string; format: number; layout: number; files: [string, number, number][]; skipped: [string, number, number, string][] }
 
 /**
  * How the saved index is laid out: the snapshot in pieces, each written behind its byte
@@ -49,7 +50,7 @@ interface Manifest { engine: string; format: number; layout: number; files: [str
  * for good, and every thread's malloc arena then keeps up to twice that much free memory (see
  * ARCHITECTURE.md). Bump when the layout changes.
  */
-const LAYOUT = 3;
+const LAYOUT = 4;
 const SLICE = 500;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
@@ -159,10 +160,13 @@ export async function planBuild(req: BuildRequest, sync = false, fresh?: { onFil
       try { stamps.set(f.rel, stampOf(await fs.stat(f.abs))); } catch { /* the read will say */ }
     }));
   }
-  const saved = new Map(manifest.files.map((f) => [f[0], f]));
-  const same = listing.files.length === manifest.files.length
-    && listing.files.every((f) => { const m = saved.get(f.rel); const s = stamps.get(f.rel); return !!m && !!s && s.size === m[1] && s.mtimeMs === m[2]; });
-  return { kind: same ? 'cache' : 'update', files: listing.files, stamps, skipped: [...listing.skipped], missing: listing.missing, base };
+  const saved = new Map<string, readonly [string, number, number, ...string[]]>(manifest.files.map((f) => [f[0], f]));
+  for (const f of manifest.skipped) saved.set(f[0], f);
+  const unchanged = (rel: string) => { const m = saved.get(rel), s = stamps.get(rel); return !!m && !!s && s.size === m[1] && s.mtimeMs === m[2]; };
+  const same = listing.files.length === saved.size && listing.files.every((f) => unchanged(f.rel));
+  // a file refused last time and unchanged since (still listed, so stamped) is refused again without being read
+  const refused = manifest.skipped.filter((f) => unchanged(f[0])).map(([p, size, mtimeMs, reason]) => ({ path: p, reason, stamp: { size, mtimeMs } }));
+  return { kind: same ? 'cache' : 'update', files: listing.files, stamps, skipped: [...listing.skipped, ...refused], missing: listing.missing, base };
 }
 
 /**
@@ -176,9 +180,9 @@ export async function indexFiles(files: readonly FoundFile[], settings: CorpusSe
   let done = 0;
   for (const f of files) {
     const r = readSourceSync(f.abs, settings.maxFileBytes);
-    if ('skip' in r) { skipped.push({ path: f.rel, reason: r.skip }); index.remove(f.rel); } else {
+    if ('skip' in r) { skipped.push({ path: f.rel, reason: r.skip, ...(r.stamp ? { stamp: r.stamp } : {}) }); index.remove(f.rel); } else {
       if (r.note) notes.push({ path: f.rel, reason: r.note });
-      try { index.add(f.rel, r.content, f.format, pathToFileURL(f.abs).href, r.stamp); } catch (e) { skipped.push({ path: f.rel, reason: `could not be read as ${f.format}: ${String(e)}` }); }
+      try { index.add(f.rel, r.content, f.format, pathToFileURL(f.abs).href, r.stamp); } catch (e) { skipped.push({ path: f.rel, reason: `could not be read as ${f.format}: ${String(e)}`, ...(r.stamp ? { stamp: r.stamp } : {}) }); }
     }
     if (++done % 50 === 0) { progress(done, files.length); await new Promise((res) => setImmediate(res)); }
   }
@@ -192,9 +196,10 @@ export async function updateSaved(plan: Plan, settings: CorpusSettings, progress
   const index = CorpusIndex.fromSnapshot(readSnapshot(readFileSync(`${plan.base}.bin`)), loader);
   const wanted = new Set(plan.files.map((f) => f.rel));
   for (const d of [...index.documents()]) if (!wanted.has(d.path)) index.remove(d.path);
+  const refused = new Set(plan.skipped.filter((s) => s.stamp).map((s) => s.path));
   const stale = plan.files.filter((f) => {
     const old = index.docByPath(f.rel), s = plan.stamps.get(f.rel);
-    return !(old?.stamp && s && s.size === old.stamp.size && s.mtimeMs === old.stamp.mtimeMs);
+    return !refused.has(f.rel) && !(old?.stamp && s && s.size === old.stamp.size && s.mtimeMs === old.stamp.mtimeMs);
   });
   const r = await indexFiles(stale, settings, progress, index);
   return { ...r, reread: stale.length };
@@ -203,20 +208,22 @@ export async function updateSaved(plan: Plan, settings: CorpusSettings, progress
 function readManifestSync(file: string): Manifest | undefined {
   try {
     const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    return m.engine === ENGINE_VERSION && m.format === SNAPSHOT_FORMAT && m.layout === LAYOUT && Array.isArray(m.files) ? m : undefined;
+    return m.engine === ENGINE_VERSION && m.format === SNAPSHOT_FORMAT && m.layout === LAYOUT && Array.isArray(m.files) && Array.isArray(m.skipped) ? m : undefined;
   } catch { return undefined; }
 }
 
 /**
  * Writes the snapshot and its manifest, each replaced atomically. The manifest lists the
- * documents read from files, by the stamps of what was read. A cache that cannot be written
- * only costs time next start.
+ * documents read from files, by the stamps of what was read, and the files refused (`skipped`,
+ * those with a stamp), so that an unchanged refused file is not read again at the next start.
+ * A cache that cannot be written only costs time next start.
  */
-export async function saveIndex(base: string, snapshot: IndexSnapshot, pace: Pace = async () => undefined): Promise<void> {
+export async function saveIndex(base: string, snapshot: IndexSnapshot, skipped: readonly Skip[] = [], pace: Pace = async () => undefined): Promise<void> {
   try {
     await fs.mkdir(path.dirname(base), { recursive: true });
     const files = snapshot.docs.flatMap((d) => (d.stamp ? [[d.path, d.stamp.size, d.stamp.mtimeMs] as [string, number, number]] : []));
-    const manifest: Manifest = { engine: ENGINE_VERSION, format: SNAPSHOT_FORMAT, layout: LAYOUT, files };
+    const refused = skipped.flatMap((s) => (s.stamp ? [[s.path, s.stamp.size, s.stamp.mtimeMs, s.reason] as [string, number, number, string]] : []));
+    const manifest: Manifest = { engine: ENGINE_VERSION, format: SNAPSHOT_FORMAT, layout: LAYOUT, files, skipped: refused };
     await writeSnapshot(`${base}.bin.tmp`, snapshot, pace);
     await fs.rename(`${base}.bin.tmp`, `${base}.bin`);
     await fs.writeFile(`${base}.json.tmp`, JSON.stringify(manifest));
@@ -273,11 +280,11 @@ export async function buildInProcess(req: BuildRequest, progress: Progress = () 
   if (plan.kind !== 'cold') {
     try {
       const r = await updateSaved(plan, req.settings, progress);
-      if (plan.base) await saveIndex(plan.base, r.index.snapshot());
+      if (plan.base) await saveIndex(plan.base, r.index.snapshot(), [...plan.skipped, ...r.skipped]);
       return done(r.index, 'cache+update', r.skipped, r.notes, r.reread);
     } catch { /* rebuild */ }
   }
   const r = await indexFiles(plan.files, req.settings, progress);
-  if (plan.base) await saveIndex(plan.base, r.index.snapshot());
+  if (plan.base) await saveIndex(plan.base, r.index.snapshot(), r.skipped);
   return done(r.index, 'built', r.skipped, r.notes, plan.files.length);
 }
