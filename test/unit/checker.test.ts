@@ -777,3 +777,12 @@ describe('checker: a wire archive that repeats itself', () => {
     assert.deepEqual(codes(index, 'The South African cabinet approved a 451.9 billion rand spending plan for next year.\n'), ['conflicting-figure']);
   });
 });
+
+describe('checker: what a figure counts, said with a verb', () => {
+  const index = corpusFrom({ 'merufield.txt': 'Merufield Mining profit falls 42.1%, 2,400 jobs to go\n\nMerufield Mining said second-quarter net profit was $265m.\n\nThe company also said it would cut 2,400 jobs as part of a restructuring plan. The group employs more than 7,000 people in 26 countries.\n' });
+  it('"employs 7,000 people" counts employees (regression: "7,000 employees" read against the 2,400 jobs to go)', () => {
+    assert.deepEqual(flags(index, 'Merufield Mining has more than 7,000 employees worldwide.\n'), []);
+    // (a wrong one is still flagged; which source figure the fix takes is another matter: see HISTORY.md)
+    assert.deepEqual(codes(index, 'Merufield Mining has more than 7,500 employees worldwide.\n'), ['conflicting-figure']);
+  });
+});

@@ -28,6 +28,20 @@ export interface Frame {
 const SYN = new Map<string, number>();
 NOUN_SYNONYMS.forEach((group, i) => group.forEach((w) => SYN.set(stem(w), i)));
 
+/** The words of approximations of several words ("more than", "as many as", "up to", "close to"). */
+const APPROX_PARTS = new Set(['more', 'less', 'fewer', 'than', 'as', 'many', 'much', 'up', 'to', 'just', 'close', 'at', 'least', 'an']);
+
+/** A form of "employ" just before the figure, but for words of approximation ("employs some", "employed more than"). */
+function employedBefore(toks: readonly Token[], first: number): boolean {
+  for (let k = first - 1, words = 0; k >= 0 && words < 3; k--) {
+    if (toks[k].kind !== 'word') return false;
+    if (toks[k].stem === 'employ') return true;
+    if (!APPROX_BEFORE.has(toks[k].low) && !APPROX_PARTS.has(toks[k].low)) return false;
+    words++;
+  }
+  return false;
+}
+
 /** The other stems of a stem's synonym group ("troop" -> "soldier", "personnel"...). */
 export function synonymsOf(w: string): string[] {
   const g = SYN.get(w);
@@ -119,6 +133,8 @@ export function frameOf(s: AnalyzedSentence, first: number, last: number, withNo
     const plural = words.find((t) => !t.cap && ((/[^s]s$/.test(t.low) && t.low.length > 3) || IRREGULAR_PLURALS.has(t.low)));
     const lastWord = [...words].reverse().find((t) => !t.cap || t.text.length > 3);
     head = (plural ?? lastWord)?.stem;
+    // "employs 7,000 people", "employing some 300 people": the people counted are employees
+    if (head === 'person' && employedBefore(toks, first)) head = 'employe';
   }
   // clause boundaries between a word and the claim make the word count less ("(" restates, it does not part)
   const boundary = toks.map((t) => (/^[,;:\u2014\u2013]$/.test(t.text) || /^(which|who|while|but|whereas|although)$/.test(t.low) ? 1 : 0));
