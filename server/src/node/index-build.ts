@@ -180,15 +180,18 @@ export async function indexFiles(files: readonly FoundFile[], settings: CorpusSe
   let done = 0;
   for (const f of files) {
     const r = readSourceSync(f.abs, settings.maxFileBytes);
-    if ('skip' in r) { skipped.push({ path: f.rel, reason: r.skip, ...(r.stamp ? { stamp: r.stamp } : {}) }); index.remove(f.rel); } else {
+    if ('skip' in r) { skipped.push(refusal(f.rel, r.skip, r.stamp)); index.remove(f.rel); } else {
       if (r.note) notes.push({ path: f.rel, reason: r.note });
-      try { index.add(f.rel, r.content, f.format, pathToFileURL(f.abs).href, r.stamp); } catch (e) { skipped.push({ path: f.rel, reason: `could not be read as ${f.format}: ${String(e)}`, ...(r.stamp ? { stamp: r.stamp } : {}) }); }
+      try { index.add(f.rel, r.content, f.format, pathToFileURL(f.abs).href, r.stamp); } catch (e) { skipped.push(refusal(f.rel, `could not be read as ${f.format}: ${String(e)}`, r.stamp)); }
     }
     if (++done % 50 === 0) { progress(done, files.length); await new Promise((res) => setImmediate(res)); }
   }
   progress(files.length, files.length);
   return { index, skipped, notes };
 }
+
+/** A refused file, with the stamp of what was refused when it was opened (the saved index knows it again). */
+const refusal = (path: string, reason: string, stamp?: Stamp): Skip => (stamp ? { path, reason, stamp } : { path, reason });
 
 /** The saved index brought up to date: files gone are dropped, changed and new ones re-read. */
 export async function updateSaved(plan: Plan, settings: CorpusSettings, progress: Progress): Promise<{ index: CorpusIndex; skipped: Skip[]; notes: Skip[]; reread: number }> {

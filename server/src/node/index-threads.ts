@@ -75,7 +75,8 @@ export class ChunkFeed {
   private readonly files: FoundFile[] = [];
   private handed = 0;
   private closed = false;
-  private listeners: (() => void)[] = [];
+  /** told when files arrive or the listing ends (the workers' dispatch) */
+  onChange: () => void = () => undefined;
 
   /** the files listed so far */
   get total(): number { return this.files.length; }
@@ -84,7 +85,7 @@ export class ChunkFeed {
 
   push(files: readonly FoundFile[]): void {
     for (const f of files) this.files.push(f);
-    this.changed();
+    this.onChange();
   }
 
   /** The listing is over: `all` is the whole of it (those not pushed yet are added). */
@@ -92,14 +93,14 @@ export class ChunkFeed {
     if (this.closed) return;
     for (let i = this.files.length; i < all.length; i++) this.files.push(all[i]);
     this.closed = true;
-    this.changed();
+    this.onChange();
   }
 
   /** No more files to give: a build that failed to plan stops once the chunks under way are done. */
   abort(): void {
     this.files.length = this.handed;
     this.closed = true;
-    this.changed();
+    this.onChange();
   }
 
   /** The next chunk for one of `workers` workers; undefined once every file is handed out; null: wait for more of the listing. */
@@ -112,9 +113,6 @@ export class ChunkFeed {
     this.handed += chunk.length;
     return chunk;
   }
-
-  onChange(f: () => void): void { this.listeners.push(f); }
-  private changed(): void { for (const f of this.listeners) f(); }
 }
 
 /**
@@ -128,16 +126,17 @@ export function runChunks(feed: ChunkFeed, settings: CorpusSettings, progress: P
   const script = workerScript();
   if (!script) return Promise.reject(new Error('no worker script'));
   const parts: ChunkResult[] = [];
+  // files indexed so far, in all chunks (each chunk's own count, to add what a report moves on by)
   const done: number[] = [];
+  let indexed = 0;
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     const free: Worker[] = [];
     let running = 0, alive = 0, over = false;
     const fail = (e: Error) => { if (over) return; over = true; for (const w of workers) void w.terminate(); reject(e); };
-    const stop = (w: Worker) => {
-      const gone = () => { if (--alive === 0 && !over && running === 0) { over = true; resolve(parts); } };
-      void w.terminate().then(gone, gone);
-    };
+    // the last worker gone with no chunk under way ends the build
+    const finish = () => { if (!over && alive === 0 && running === 0) { over = true; resolve(parts); } };
+    const stop = (w: Worker) => { const gone = () => { alive--; finish(); }; void w.terminate().then(gone, gone); };
     const limit = () => (feed.complete && feed.total <= ONE_WORKER ? 1 : maxWorkers);
     const start = (): Worker => {
       const w = startWorker(script, { kind: 'chunks', settings }, INDEXING);
@@ -146,8 +145,8 @@ export function runChunks(feed: ChunkFeed, settings: CorpusSettings, progress: P
       const pieces = new SnapshotPieces();
       w.on('message', (m: { type: string; chunk?: number; done?: number; part?: ChunkResult; error?: string }) => {
         if (pieces.take(m)) return;
-        if (m.type === 'progress') { done[m.chunk!] = m.done!; progress(done.reduce((a, b) => a + (b ?? 0), 0), feed.total); }
-        else if (m.type === 'part') {  parts[m.chunk!] = { ...m.part!, snapshot: pieces.complete(m.part!.snapshot) }; running--; free.push(w); dispatch(); }
+        if (m.type === 'progress') { indexed += m.done! - (done[m.chunk!] ?? 0); done[m.chunk!] = m.done!; progress(indexed, feed.total); }
+        else if (m.type === 'part') { parts[m.chunk!] = { ...m.part!, snapshot: pieces.complete(m.part!.snapshot) }; running--; free.push(w); dispatch(); }
         else if (m.type === 'error') fail(new Error(m.error));
       });
       w.on('error', fail);
@@ -163,7 +162,7 @@ export function runChunks(feed: ChunkFeed, settings: CorpusSettings, progress: P
         if (chunk === undefined) {
           // every file handed out: free workers stop, and the last part ends the build
           for (const w of free.splice(0)) stop(w);
-          if (alive === 0 && running === 0) { over = true; resolve(parts); }
+          finish();
           return;
         }
         const w = free.pop() ?? start();
@@ -171,7 +170,7 @@ export function runChunks(feed: ChunkFeed, settings: CorpusSettings, progress: P
         w.postMessage({ type: 'chunk', chunk: next++, files: chunk } satisfies ChunkMessage);
       }
     };
-    feed.onChange(dispatch);
+    feed.onChange = dispatch;
     free.push(start());
     dispatch();
   });

@@ -294,7 +294,6 @@ function allNamed(ctx: CheckContext, id: number): boolean {
   return true;
 }
 
-/** The most of the draft sentence's entities that one of these sources names around its sentence. */
 /** The support's own sentence has a word of the frame, of some weight, that the conflict's sentence lacks. */
 function saysMore(ctx: CheckContext, frame: Frame, support: Match, conflict: Match): boolean {
   const mine = framedWords(frame, ctx.cache.stemsOf(support.id), FRAME_WORD);
@@ -306,6 +305,7 @@ function saysMore(ctx: CheckContext, frame: Frame, support: Match, conflict: Mat
 /** A frame word this close to the figure (or the counted noun) says what the figure is about. */
 const FRAME_WORD = 0.3;
 
+/** The most of the draft sentence's entities that one of these sources names around its sentence. */
 function namedAround(ctx: CheckContext, ms: readonly Match[]): number {
   const mine = [...ctx.draftEntities()];
   let best = 0;

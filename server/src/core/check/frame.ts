@@ -219,34 +219,33 @@ function localWeight(local: ReadonlyMap<string, number>, w: string, e: string | 
   return best;
 }
 
+/** How a set of stems meets a word of the draft's frame: itself or its country (1), a synonym (0.8), or not (0). */
+function metBy(draft: Frame, w: string, stems: ReadonlySet<string>): number {
+  const e = draft.ents?.get(w);
+  if (stems.has(w) || (!!e && stems.has(e))) return 1;
+  const g = SYN.get(w);
+  return g !== undefined && stems.has(`#${g}`) ? 0.8 : 0;
+}
+
+/** The words of the draft's frame, of at least this weight, that a source sentence has (its own stems, not its article's). */
+export function framedWords(draft: Frame, source: ReadonlySet<string>, minWeight: number): Set<string> {
+  const out = new Set<string>();
+  for (const [w, weight] of draft.weights) if (weight >= minWeight && metBy(draft, w, source)) out.add(w);
+  return out;
+}
+
 /**
  * How much of the draft frame the source sentence covers, weighted by the words' rarity
  * (idf) and nearness to the claim: 0 (nothing in common) to 1 (every word).
  */
-/**
- * The words of the draft's frame, of at least this weight, that a source sentence has (its own
- * stems, not its article's), as `coverage` counts a word met: itself, its country, its synonym.
- */
-export function framedWords(draft: Frame, source: ReadonlySet<string>, minWeight: number): Set<string> {
-  const out = new Set<string>();
-  for (const [w, weight] of draft.weights) {
-    if (weight < minWeight) continue;
-    const g = SYN.get(w), e = draft.ents?.get(w);
-    if (source.has(w) || (!!e && source.has(e)) || (g !== undefined && source.has(`#${g}`))) out.add(w);
-  }
-  return out;
-}
-
 export function coverage(draft: Frame, source: ReadonlySet<string>, idf: (stem: string) => number, local?: ReadonlyMap<string, number>, around?: ReadonlySet<string>): number {
   let num = 0, den = 0;
   for (const [w, weight] of draft.weights) {
     const i = Math.min(idf(w), 6);
     den += weight * i;
-    const g = SYN.get(w);
-    const e = draft.ents?.get(w);
-    let hit = source.has(w) || (!!e && source.has(e)) ? 1 : g !== undefined && source.has(`#${g}`) ? 0.8 : 0;
-    if (hit && local) hit *= Math.min(1, localWeight(local, w, e, w === draft.head) + 0.15);
-    if (!hit && around && (around.has(w) || (!!e && around.has(e)) || (g !== undefined && around.has(`#${g}`)))) hit = 0.5;
+    let hit = metBy(draft, w, source);
+    if (hit && local) hit *= Math.min(1, localWeight(local, w, draft.ents?.get(w), w === draft.head) + 0.15);
+    if (!hit && around && metBy(draft, w, around)) hit = 0.5;
     num += weight * i * hit;
   }
   return den ? num / den : 0;

@@ -24,7 +24,7 @@ export function checkQuote(ctx: CheckContext, q: QuoteMention): ClaimResult | nu
     const content = found.filter((p) => !ctx.index.info(p.id).boilerplate);
     const places = content.length ? content : found;
     const ev = distinct(mapped(places, (p) => ctx.evidence(p.id, [{ start: p.words[p.from].start, end: p.words[p.to].end }])));
-    const mis = dw.length >= 4 && content.length ? misattribution(ctx, q, content, () => quotedBy(ctx, q, dw)) : null;
+    const mis = dw.length >= 4 && content.length ? misattribution(ctx, q, dw, content) : null;
     if (mis) return { ...base, ...mis };
     return { ...base, verdict: 'supported', message: `Quotation found (${ev.map(where).join('; ')}).`, evidence: ev, fixes: [] };
   }
@@ -78,47 +78,38 @@ function placesOf(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], 
   return found;
 }
 
+/** Whether a source sentence's article is about the draft's story; undefined when the draft names nothing to tell. */
+type About = ((id: number) => boolean) | undefined;
+
+/**
+ * What the draft says around the quotation: the entities its sentences name within AROUND of it,
+ * but the speaker's. A source sentence's article is about that story when its topics share one.
+ */
+function aboutTheStory(ctx: CheckContext, speaker: NameMention): About {
+  const at = ctx.sentence.index;
+  const around = new Set<string>();
+  for (const t of ctx.draft.sentences.slice(Math.max(0, at - AROUND), at + AROUND + 1)) entityKeysOf(t.names, around);
+  for (const k of entityKeysOf([speaker])) around.delete(k);
+  return around.size ? (id) => [...ctx.cache.topics(id)].some((k) => around.has(k)) : undefined;
+}
+
 /**
  * The draft's speaker says these words in some source. A stock phrase may be quoted in more
  * sentences than the search returns, each by someone else ("We had warned the management many
  * times" in a dozen fire stories): searched again with the speaker's name, before a flag says
- * the sources give the words to another.
+ * the sources give the words to another. Another López, in another story, who said the same
+ * stock words, is not the draft's.
  */
-function quotedBy(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[]): boolean {
-  const person = q.speaker?.name;
-  if (!person) return false;
+function quotedBy(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], person: NameMention, about: About): boolean {
   const query = quoteQuery(dw);
   for (const w of person.words) query.set(stem(w), 1);
-  const places = placesOf(ctx, q, dw, ctx.index.search(query, 30).map((h) => h.id));
-  // in an article about what the draft says around the quotation: another López, in another
-  // story, who said the same stock words, is not the draft's
-  const about = aboutTheStory(ctx, person);
-  return places.some((p) => { const who = sourceSpeaker(ctx, p); return !!who && samePerson(who, person) && about(p.id) !== false; });
-}
-
-/**
- * Whether a source sentence's article is about what the draft says around the quotation (the
- * entities its sentences name, but the speaker); undefined when the draft names nothing else there.
- */
-function aboutTheStory(ctx: CheckContext, speaker: NameMention): (id: number) => boolean | undefined {
-  const around = new Set<string>();
-  for (const n of storyNames(ctx, speaker)) entityKeysOf([n], around);
-  for (const k of entityKeysOf([speaker])) around.delete(k);
-  return (id) => (around.size ? [...ctx.cache.topics(id)].some((k) => around.has(k)) : undefined);
-}
-
-/** The names of the draft sentences around this one, but the speaker's. */
-function storyNames(ctx: CheckContext, speaker: NameMention): NameMention[] {
-  const at = ctx.sentence.index;
-  const own = new Set(entityKeysOf([speaker]));
-  return ctx.draft.sentences.slice(Math.max(0, at - AROUND), at + AROUND + 1).flatMap((t) => t.names)
-    .filter((n) => ![...entityKeysOf([n])].every((k) => own.has(k)));
+  return placesOf(ctx, q, dw, ctx.index.search(query, 30).map((h) => h.id))
+    .some((p) => { const who = sourceSpeaker(ctx, p); return !!who && samePerson(who, person) && (!about || about(p.id)); });
 }
 
 /** The quotation's places in articles about the draft's story, looked for further down the search (who said it there). */
-function placesInStory(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], about: (id: number) => boolean | undefined): Place[] {
-  const ids = ctx.index.search(quoteQuery(dw), DEEPER).map((h) => h.id).filter((id) => about(id) === true);
-  return placesOf(ctx, q, dw, ids);
+function placesInStory(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], about: (id: number) => boolean): Place[] {
+  return placesOf(ctx, q, dw, ctx.index.search(quoteQuery(dw), DEEPER).map((h) => h.id).filter(about));
 }
 /** How far down the search a quotation's place in the draft's story is looked for. */
 const DEEPER = 300;
@@ -299,7 +290,7 @@ function samePerson(a: NameMention, b: NameMention): boolean {
   return sameEntity(a, b) || loose(a.words[a.words.length - 1]) === loose(b.words[b.words.length - 1]);
 }
 
-function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[], saidElsewhere: () => boolean): Omit<ClaimResult, 'kind' | 'claimStart' | 'claimEnd'> | null {
+function misattribution(ctx: CheckContext, q: QuoteMention, dw: readonly QuoteWord[], places: Place[]): Omit<ClaimResult, 'kind' | 'claimStart' | 'claimEnd'> | null {
   const sp = q.speaker;
   if (!sp || sp.kind !== 'name' || !sp.name || sp.name.country) return null;
   const draftPerson = sp.name;
@@ -308,15 +299,15 @@ function misattribution(ctx: CheckContext, q: QuoteMention, places: Place[], sai
   // the sources about the draft's story first: theirs is the speaker to name (searched for
   // again with the story's names when none of the places found is about it)
   const about = aboutTheStory(ctx, draftPerson);
-  const speakers = (ps: Place[]) => ps.map((p) => ({ p, person: sourceSpeaker(ctx, p), about: about(p.id) === true })).filter((x) => x.person);
+  const speakers = (ps: Place[]) => ps.map((p) => ({ p, person: sourceSpeaker(ctx, p), about: !!about?.(p.id) })).filter((x) => x.person);
   let sources = speakers(places);
-  if (sources.length && !sources.some((x) => x.about) && about(places[0].id) !== undefined) {
-    const inStory = speakers(placesInStory(ctx, q, q.words.filter((w) => w.w !== '\u2026'), about));
+  if (about && sources.length && !sources.some((x) => x.about)) {
+    const inStory = speakers(placesInStory(ctx, q, dw, about));
     if (inStory.length) sources = [...inStory, ...sources.filter((x) => !inStory.some((y) => y.p.id === x.p.id))];
   }
   sources.sort((a, b) => Number(b.about) - Number(a.about));
   if (!sources.length) return unnamedSpeakers(ctx, q, sp, draftPerson, places);
-  if (sources.some((x) => samePerson(x.person!, draftPerson)) || saidElsewhere()) return null;
+  if (sources.some((x) => samePerson(x.person!, draftPerson)) || quotedBy(ctx, q, dw, draftPerson, about)) return null;
   const right = sources[0].person!;
   const entries = ctx.index.names.same(right);
   const full = entries.length ? NameIndex.display([...entries].sort((a, b) => b.words.length - a.words.length || b.content - a.content)[0]) : right.text;
