@@ -1,10 +1,10 @@
 // A cold build in worker threads: the files are cut into chunks as the plan lists them, and the
-// parts, merged in order, are the index one thread builds from the same files.
+// parts, joined in order as they come, are the index one thread builds from the same files.
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { mergeSnapshots } from '../../server/src/core/index/merge';
+import { CorpusIndex } from '../../server/src/core/index/corpus-index';
 import { FoundFile, listCorpusSync } from '../../server/src/node/corpus-files';
 import { buildInProcess } from '../../server/src/node/index-build';
 import { CHUNK, ChunkFeed, LAST_CHUNK } from '../../server/src/node/index-threads';
@@ -65,7 +65,7 @@ describe('a cold build in worker threads', function () {
   let ws: string;
   before(() => {
     // 1,900 sources: the seed articles again and again, each copy with a line of its own, so that
-    // copies of a sentence fall in different chunks and the merge has to fold them
+    // copies of a sentence fall in different chunks and the join has to fold them
     ws = mkdtempSync(path.join(tmpdir(), 'corroborate-threads-'));
     const seed = readdirSync(SEED_CORPUS).sort().map((f) => readFileSync(path.join(SEED_CORPUS, f), 'utf8'));
     for (let i = 0; i < 1900; i++) {
@@ -83,17 +83,20 @@ describe('a cold build in worker threads', function () {
     assert.equal(listed.length, 1900);
     const feed = new threads.ChunkFeed();
     const seen: [number, number][] = [];
-    const building = threads.runChunks(feed, DEFAULTS.corpus, (done, total) => seen.push([done, total]), 2);
+    const join = CorpusIndex.join();
+    const sizes: number[] = [];
+    const building = threads.runChunks(feed, DEFAULTS.corpus, (done, total) => seen.push([done, total]), 2, (p) => { sizes.push(p.snapshot.docs.length); join.add(p.snapshot); });
     for (let i = 0; i < listed.length; i += 100) {
       feed.push(listed.slice(i, i + 100));
       await new Promise((r) => setImmediate(r));
     }
     feed.close(listed);
-    const parts = await building;
-    assert.deepEqual(parts.map((p) => p.snapshot.docs.length), [800, 800, 75, 57, 50, 50, 50, 18]);
+    await building;
+    // in chunk order (a later chunk may be done first)
+    assert.deepEqual(sizes, [800, 800, 75, 57, 50, 50, 50, 18]);
     assert.deepEqual(seen[seen.length - 1], [1900, 1900]);
     const one = (await buildInProcess({ workspace: ws, settings: DEFAULTS.corpus })).index.snapshot();
-    const merged = mergeSnapshots(parts.map((p) => p.snapshot));
+    const merged = join.done().snapshot();
     // the same postings for every term (the order of the term table aside), and all else the same
     const byTerm = (b: typeof one.bm25) => new Map(b.terms.map((t, i) => [t, [b.dfs[i], ...b.postings.subarray(b.offsets[i], b.offsets[i + 1])]]));
     assert.deepStrictEqual(byTerm(merged.bm25), byTerm(one.bm25));

@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import { analyzeText } from '../../server/src/core/extract/analyze';
 import { formatOfPath, toProse } from '../../server/src/core/corpus/prose';
 import { CorpusIndex } from '../../server/src/core/index/corpus-index';
-import { mergeSnapshots } from '../../server/src/core/index/merge';
 
 describe('a source sentence analysed alone', () => {
   it('is the sentence of the whole document analysed at once, in every labelled corpus (only its paragraph is segmented again)', () => {
@@ -35,7 +34,7 @@ describe('a source sentence analysed alone', () => {
   });
 });
 
-describe('index parts merged in order (one per worker chunk)', () => {
+describe('index parts joined in order (one per worker chunk)', () => {
   it('make the very index one build in the same order makes: a sentence an earlier part holds is a copy, searched once', () => {
     const root = path.join(__dirname, '..');
     const files: [string, string, NonNullable<ReturnType<typeof formatOfPath>>][] = [];
@@ -55,7 +54,10 @@ describe('index parts merged in order (one per worker chunk)', () => {
       parts.push(part.snapshot());
     }
     const searched = parts.reduce((n, s) => n + s.bm25.live, 0);
-    const merged = mergeSnapshots(parts);
+    const join = CorpusIndex.join();
+    for (const part of parts) join.add(part);
+    const joined = join.done();
+    const merged = joined.snapshot();
     assert.ok(parts.length > 10 && merged.bm25.live < searched - 100, `${parts.length} parts, ${searched} sentences searched in them, ${merged.bm25.live} once merged`);
     // the same postings for every term (the order of the term table aside), and all else the same
     const one = whole.snapshot();
@@ -65,10 +67,13 @@ describe('index parts merged in order (one per worker chunk)', () => {
     const rest = (b: typeof one.bm25) => { let n = b.lengths.length; while (n > 0 && b.lengths[n - 1] < 0) n--; return { ...b, terms: [], offsets: [], postings: [], dfs: [], lengths: [...b.lengths.subarray(0, n)] }; };
     assert.deepStrictEqual(rest(merged.bm25), rest(one.bm25));
     assert.deepStrictEqual({ ...merged, bm25: undefined }, { ...one, bm25: undefined });
-    // loaded, a copy from a later part points to the first, and is not searched
-    const again = CorpusIndex.fromSnapshot(merged);
-    const id = again.docByPath('again/' + fs.readdirSync(dirs[0]).sort()[0])!.first + 2;
-    assert.ok(again.info(id).dupOf >= 0 && again.info(id).dupOf < id);
-    assert.deepEqual(again.copies(id)[0], again.info(id).dupOf);
+    // a copy from a later part points to the first, and is not searched; every copy is known, the first first
+    const id = joined.docByPath('again/' + fs.readdirSync(dirs[0]).sort()[0])!.first + 2;
+    assert.ok(joined.info(id).dupOf >= 0 && joined.info(id).dupOf < id);
+    for (const k of [id, joined.info(id).dupOf]) assert.deepEqual(joined.copies(k), whole.copies(k));
+    assert.deepEqual(joined.copies(id)[0], joined.info(id).dupOf);
+    // and it searches as the one build does
+    const query = new Map([['troop', 1], ['niger', 1], ['@france', 1]]);
+    assert.deepStrictEqual(joined.search(query, 20), whole.search(query, 20));
   });
 });

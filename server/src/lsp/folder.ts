@@ -6,8 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SourceCache } from '../core/check/context';
 import { formatOfPath } from '../core/corpus/prose';
-import { CorpusIndex, IndexSnapshot, SourceDoc } from '../core/index/corpus-index';
-import { mergeSnapshots } from '../core/index/merge';
+import { CorpusIndex, SourceDoc } from '../core/index/corpus-index';
 import { CorpusSettings, Skip, inCorpus, proseLoader, readSource, toPosix } from '../node/corpus-files';
 import { whileIndexing } from '../node/heap';
 import { BuildReport, BuildRequest, Pace, buildInProcess, indexFrom, saveIndex } from '../node/index-build';
@@ -65,7 +64,7 @@ export class Folder {
 
   /**
    * Reads the sources, or reloads the saved index, off the main thread: worker threads index
-   * chunks of the files in parallel (one per core, at most two) and the parts are merged, while
+   * chunks of the files in parallel (one per core, at most two) and the parts are joined, while
    * requests keep being served. With nothing saved, the workers start at once and index the
    * files as the plan lists them.
    */
@@ -78,7 +77,15 @@ export class Folder {
     let report: Omit<BuildReport, 'files' | 'sentences' | 'ms'> | undefined;
     const workers = Math.max(1, Math.min(2, availableParallelism()));
     const feed = new ChunkFeed();
-    const indexing = nothingSaved(req) ? whileIndexing(runChunks(feed, settings, progress, workers)) : undefined;
+    // a cold build: the workers' parts are joined as they come, in order, into the very index the
+    // command line builds (documents and first copies in the same order)
+    const cold = async () => {
+      const join = CorpusIndex.join(proseLoader(settings.maxFileBytes), this.stale);
+      const skipped: Skip[] = [], notes: Skip[] = [];
+      await whileIndexing(runChunks(feed, settings, progress, workers, (p) => { join.add(p.snapshot); skipped.push(...p.skipped); notes.push(...p.notes); }));
+      return { index: join.done(), skipped, notes };
+    };
+    const indexing = nothingSaved(req) ? cold() : undefined;
     indexing?.catch(() => undefined); // (its failure is met below)
     const { plan, saved } = await planWithSaved(req, this.stale, indexing && feed).catch((e: unknown) => { feed.abort(); throw e; });
     let save: ((pace: Pace) => Promise<void>) | undefined;
@@ -91,16 +98,13 @@ export class Folder {
         const r = await runWorker({ kind: 'update', plan: { ...plan, stamps: [...plan.stamps] }, settings }, progress);
         index = indexFrom(r.snapshot, settings.maxFileBytes, this.stale);
         report = { skipped: [...plan.skipped, ...r.skipped], missing: plan.missing, notes: r.notes, source: 'cache+update', reread: r.reread, workers: 1 };
-        if (plan.base) save = saver(plan.base, r.snapshot, index, [...plan.skipped, ...r.skipped]);
+        if (plan.base) save = saver(plan.base, index, [...plan.skipped, ...r.skipped]);
       } else {
-        // merged in order, the parts make the very index the command line builds, documents
-        // and first copies in the same order
         feed.close(plan.files);
-        const parts = await (indexing ?? whileIndexing(runChunks(feed, settings, progress, workers)));
-        const snapshot = mergeSnapshots(parts.length ? parts.map((p) => p.snapshot) : [new CorpusIndex().snapshot()]);
-        index = indexFrom(snapshot, settings.maxFileBytes, this.stale);
-        report = { skipped: [...plan.skipped, ...parts.flatMap((p) => p.skipped)], missing: plan.missing, notes: parts.flatMap((p) => p.notes), source: 'built', reread: plan.files.length, workers: plan.files.length > 200 ? workers : 1 };
-        if (plan.base) save = saver(plan.base, snapshot, index, parts.flatMap((p) => p.skipped));
+        const r = await (indexing ?? cold());
+        index = r.index;
+        report = { skipped: [...plan.skipped, ...r.skipped], missing: plan.missing, notes: r.notes, source: 'built', reread: plan.files.length, workers: plan.files.length > 200 ? workers : 1 };
+        if (plan.base) save = saver(plan.base, index, r.skipped);
       }
     } catch {
       // no worker, or a saved index that does not load: everything in this thread, from the files
@@ -116,7 +120,7 @@ export class Folder {
       this.lastBuild = full;
     }
     // the index is saved for the next start once it serves, not while memory is at its peak
-    // (unless a file event changed it meanwhile: the live index shares the snapshot's arrays)
+    // (unless a file event changed it meanwhile: the saved index is the build's, of the files as read)
     this.pendingSave = save;
     this.saveBy = Date.now() + SAVE_AT_LATEST_MS;
     this.armSave();
@@ -167,11 +171,9 @@ export class Folder {
 }
 
 /**
- * Saves the index built from this snapshot, later. The index made its own name entries (with
- * maps), so the snapshot's are not kept until then (9 MB at 10,000 sources): they are taken
- * from the index again when it is saved. The rest of the snapshot is the index's own arrays.
+ * Saves the index later, as it is then. Its snapshot takes the index's postings as they are, and
+ * copies only its rows and names (a few MB at 10,000 sources).
  */
-function saver(base: string, snapshot: IndexSnapshot, index: CorpusIndex, skipped: readonly Skip[]): (pace: Pace) => Promise<void> {
-  const rest = { ...snapshot, names: { entries: [] } };
-  return (pace) => saveIndex(base, { ...rest, names: index.names.snapshot() }, skipped, pace);
+function saver(base: string, index: CorpusIndex, skipped: readonly Skip[]): (pace: Pace) => Promise<void> {
+  return (pace) => saveIndex(base, index.snapshot(), skipped, pace);
 }

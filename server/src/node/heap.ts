@@ -26,7 +26,7 @@ export function keepHeapSmall(): void { set(HEAP_GROWING_PERCENT); }
 
 /**
  * The heap may grow further until `work` is over (until the last of several, if builds overlap).
- * It is small again before the parts are merged: a limit set at the next collection holds until
+ * It is small again once the last part is joined: a limit set at the next collection holds until
  * the one after, and a check right after the build would otherwise fill it with garbage.
  */
 export async function whileIndexing<T>(work: Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 // Builds a folder's index from its corpus files. A plan first compares the files with the
 // index saved on disk (sizes and modification times): unchanged, the saved index is reloaded
 // as is; changed, it is updated by re-reading only the changed files; absent, the files are
-// split among worker threads, indexed in parallel, and the parts merged.
+// split among worker threads, indexed in parallel, and the parts joined.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import * as os from 'node:os';

@@ -57,7 +57,7 @@ function runPlan(req: BuildRequest, feed?: ChunkFeed): Promise<Plan> {
 /** A small young generation for an indexing worker: indexing makes much short-lived garbage, and its peak is the server's. */
 const INDEXING = { resourceLimits: { maxYoungGenerationSizeMb: 8 } };
 
-/** Files a worker indexes at a time, alone: a part of the index, merged with the others in order. */
+/** Files a worker indexes at a time, alone: a part of the index, joined with the others in order. */
 export const CHUNK = 800;
 /** The smallest chunk, cut last: chunks shrink toward the end of a build so that the workers finish together. */
 export const LAST_CHUNK = 50;
@@ -68,7 +68,7 @@ const ONE_WORKER = 200;
  * The files of a cold build in listing order, as the plan finds them, cut into chunks as the
  * workers ask for them: CHUNK files at a time while the listing goes on, then a share of what
  * is left that shrinks toward the end (never below LAST_CHUNK), so that no worker still has a
- * long chunk to go when the others are done. Chunks are indexed alone and merged in order, so
+ * long chunk to go when the others are done. Chunks are indexed alone and joined in order, so
  * where they are cut does not change the index.
  */
 export class ChunkFeed {
@@ -119,13 +119,16 @@ export class ChunkFeed {
  * Indexes the feed's files in chunks, in up to `maxWorkers` workers: each takes the next chunk
  * once it has sent its last one back. The first worker starts at once (it loads while the
  * plan lists the files), another when a chunk is ready and no worker is free, and a worker is
- * stopped as soon as nothing is left to give it, so that its memory is given back before the
- * parts are merged (the server's peak is the sum). The parts come in chunk order.
+ * stopped as soon as nothing is left to give it (its memory is given back). `take` is given
+ * each part as soon as it and every part before it are in, in chunk order, so that they are
+ * joined while the workers go on; should it throw, the build fails.
  */
-export function runChunks(feed: ChunkFeed, settings: CorpusSettings, progress: Progress, maxWorkers: number): Promise<ChunkResult[]> {
+export function runChunks(feed: ChunkFeed, settings: CorpusSettings, progress: Progress, maxWorkers: number, take: (part: ChunkResult) => void): Promise<void> {
   const script = workerScript();
   if (!script) return Promise.reject(new Error('no worker script'));
-  const parts: ChunkResult[] = [];
+  // parts in before one that is still under way
+  const waiting = new Map<number, ChunkResult>();
+  let taken = 0;
   // files indexed so far, in all chunks (each chunk's own count, to add what a report moves on by)
   const done: number[] = [];
   let indexed = 0;
@@ -134,8 +137,8 @@ export function runChunks(feed: ChunkFeed, settings: CorpusSettings, progress: P
     const free: Worker[] = [];
     let running = 0, alive = 0, over = false;
     const fail = (e: Error) => { if (over) return; over = true; for (const w of workers) void w.terminate(); reject(e); };
-    // the last worker gone with no chunk under way ends the build
-    const finish = () => { if (!over && alive === 0 && running === 0) { over = true; resolve(parts); } };
+    // the last worker gone with no chunk under way, and every part taken, ends the build
+    const finish = () => { if (!over && alive === 0 && running === 0 && !waiting.size) { over = true; resolve(); } };
     const stop = (w: Worker) => { const gone = () => { alive--; finish(); }; void w.terminate().then(gone, gone); };
     const limit = () => (feed.complete && feed.total <= ONE_WORKER ? 1 : maxWorkers);
     const start = (): Worker => {
@@ -146,7 +149,16 @@ export function runChunks(feed: ChunkFeed, settings: CorpusSettings, progress: P
       w.on('message', (m: { type: string; chunk?: number; done?: number; part?: ChunkResult; error?: string }) => {
         if (pieces.take(m)) return;
         if (m.type === 'progress') { indexed += m.done! - (done[m.chunk!] ?? 0); done[m.chunk!] = m.done!; progress(indexed, feed.total); }
-        else if (m.type === 'part') { parts[m.chunk!] = { ...m.part!, snapshot: pieces.complete(m.part!.snapshot) }; running--; free.push(w); dispatch(); }
+        else if (m.type === 'part') {
+          waiting.set(m.chunk!, { ...m.part!, snapshot: pieces.complete(m.part!.snapshot) });
+          running--; free.push(w);
+          // the worker gets its next chunk before this thread joins the part
+          dispatch();
+          try {
+            for (let p = waiting.get(taken); p && !over; p = waiting.get(taken)) { waiting.delete(taken++); take(p); }
+          } catch (e) { fail(e instanceof Error ? e : new Error(String(e))); return; }
+          finish();
+        }
         else if (m.type === 'error') fail(new Error(m.error));
       });
       w.on('error', fail);

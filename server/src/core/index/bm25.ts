@@ -58,13 +58,68 @@ export class Bm25 {
     return x;
   }
 
+  /**
+   * Parts built apart (on disjoint sentences) joined in order into one index, part by part as
+   * they come: the index one build of all the sentences makes, the order of its term table aside.
+   * A part's postings are kept as they came until `done`, which lays them out by term at once.
+   */
+  static join(): { add(part: Bm25Snapshot, shift: number, dropped: Uint8Array): void; done(): Bm25 } {
+    const x = new Bm25();
+    const lengths = x.lengths;
+    const parts: { part: Bm25Snapshot; shift: number; dropped: Uint8Array; tids: Int32Array }[] = [];
+    return {
+      /** @param shift added to the part's ids; @param dropped by the part's id: sentences left out (copies of an earlier part's) */
+      add(part, shift, dropped) {
+        const tids = new Int32Array(part.terms.length).fill(-1);
+        for (let i = 0; i < part.terms.length; i++) {
+          let n = 0;
+          for (let k = part.offsets[i]; k < part.offsets[i + 1]; k += 2) if (!dropped[part.postings[k]]) n++;
+          // a term that only dropped copies hold is not the index's
+          if (!n) continue;
+          const tid = tids[i] = x.termId(part.terms[i], false);
+          x.dfs[tid] += n;
+        }
+        while (lengths.length < shift) lengths.push(-1);
+        for (let id = 0; id < part.lengths.length; id++) {
+          const n = dropped[id] ? -1 : part.lengths[id];
+          lengths.push(n);
+          if (n >= 0) { x.totalLength += n; x.live++; }
+        }
+        parts.push({ part, shift, dropped, tids });
+      },
+      done() {
+        const n = x.terms.length;
+        const offsets = new Int32Array(n + 1);
+        for (let t = 0; t < n; t++) offsets[t + 1] = offsets[t] + 2 * x.dfs[t];
+        const postings = new Int32Array(offsets[n]);
+        const fill = offsets.slice(0, n);
+        for (const { part, shift, dropped, tids } of parts) {
+          for (let i = 0; i < tids.length; i++) {
+            const tid = tids[i];
+            if (tid < 0) continue;
+            for (let k = part.offsets[i]; k < part.offsets[i + 1]; k += 2) {
+              const id = part.postings[k];
+              if (!dropped[id]) { postings[fill[tid]++] = id + shift; postings[fill[tid]++] = part.postings[k + 1]; }
+            }
+          }
+        }
+        parts.length = 0;
+        x.frozenOffsets = offsets;
+        x.frozen = postings;
+        x.added = new Array(n);
+        return x;
+      },
+    };
+  }
+
   get size(): number { return this.live; }
 
-  private termId(t: string): number {
+  /** @param copy the term is a slice of a longer text (see `own`) */
+  private termId(t: string, copy = true): number {
     let tid = this.termIds.get(t);
     if (tid === undefined) {
       tid = this.terms.length;
-      const term = own(t);
+      const term = copy ? own(t) : t;
       this.termIds.set(term, tid);
       this.terms.push(term);
       this.dfs.push(0);
@@ -178,6 +233,11 @@ export class Bm25 {
   /** Everything in flat arrays (removed documents left out), for a thread or the disk. */
   snapshot(): Bm25Snapshot {
     if (this.log) return this.fromLog();
+    // as laid out by term, nothing added or removed since: the arrays themselves (never written
+    // to; whoever transfers them to another thread gives this index up)
+    if (!this.dead.size && this.frozenOffsets.length === this.terms.length + 1 && !this.added.some((a) => a)) {
+      return { terms: this.terms.slice(), offsets: this.frozenOffsets, postings: this.frozen, dfs: Int32Array.from(this.dfs), lengths: this.lengths.toArray(), totalLength: this.totalLength, live: this.live };
+    }
     const offsets = new Int32Array(this.terms.length + 1);
     let total = 0;
     const count = (tid: number) => {

@@ -413,6 +413,58 @@ export class CorpusIndex {
     };
   }
 
+  /**
+   * Parts built apart (one per worker chunk, on disjoint files) joined in order into one index,
+   * part by part as they come, so that little is left to do once the last one is in. Document
+   * and sentence ids are shifted; a sentence an earlier part already holds becomes a copy of it,
+   * as in one index built in order: only the first copy is searched, and the joined index is
+   * the one a single build of the same files makes. A part is consumed (its lists become the
+   * index's).
+   */
+  static join(loader?: TextLoader, onStale?: (doc: SourceDoc) => void): { add(part: IndexSnapshot): void; done(): CorpusIndex } {
+    const x = new CorpusIndex(loader, onStale);
+    const intern = interner();
+    const bm25 = Bm25.join(), names = NameIndex.join(intern);
+    const c = x.col, cols = Object.keys(c) as (keyof typeof c)[];
+    return {
+      add(part) {
+        if (part.format !== SNAPSHOT_FORMAT) throw new Error(`index snapshot format ${part.format}, expected ${SNAPSHOT_FORMAT}`);
+        const docShift = x.nextDoc, idShift = c.doc.length;
+        for (const d of part.docs) {
+          const doc: SourceDoc = { ...d, id: d.id + docShift, first: d.first + idShift, date: d.date && { ...d.date, sentence: d.date.sentence + idShift }, names: d.names.map(intern) };
+          x.docs.set(doc.id, doc);
+          x.byPath.set(doc.path, doc.id);
+        }
+        const p = part.columns, n = p.doc.length;
+        for (const k of cols) if (k !== 'doc' && k !== 'dupOf') for (let i = 0; i < n; i++) c[k].push(p[k][i]);
+        for (let i = 0; i < n; i++) c.doc.push(p.doc[i] + docShift);
+        // copies: of a sentence of this part (the copy of what that one became), or of an earlier part's
+        const dropped = new Uint8Array(n);
+        const moved = new Map<number, number>();
+        for (let i = 0; i < n; i++) {
+          const id = idShift + i, h = part.hashes[i], local = p.dupOf[i];
+          x.hashes.push(h);
+          if (p.flags[i] & REMOVED) { c.dupOf.push(local < 0 ? local : local + idShift); continue; }
+          const same = x.dups.get(h);
+          let dup = -1;
+          if (local >= 0) dup = moved.get(local + idShift) ?? local + idShift;
+          else if (same !== undefined) { dup = typeof same === 'number' ? same : same[0]; moved.set(id, dup); dropped[i] = 1; }
+          c.dupOf.push(dup);
+          if (same === undefined) x.dups.set(h, id); else if (typeof same === 'number') x.dups.set(h, [same, id]); else same.push(id);
+        }
+        bm25.add(part.bm25, idShift, dropped);
+        names.add(part.names, idShift);
+        x.nextDoc = docShift + part.nextDoc;
+      },
+      done() {
+        x.bm25 = bm25.done();
+        x.names = names.done();
+        x.version = 1;
+        return x;
+      },
+    };
+  }
+
   static fromSnapshot(s: IndexSnapshot, loader?: TextLoader, onStale?: (doc: SourceDoc) => void): CorpusIndex {
     if (s.format !== SNAPSHOT_FORMAT) throw new Error(`index snapshot format ${s.format}, expected ${SNAPSHOT_FORMAT}`);
     const x = new CorpusIndex(loader, onStale);
@@ -420,10 +472,7 @@ export class CorpusIndex {
     x.nextDoc = s.nextDoc;
     for (const [k, v] of Object.entries(s.columns)) (x.col as Record<string, IntColumn>)[k] = new IntColumn(0, v);
     x.bm25 = Bm25.fromSnapshot(s.bm25);
-    // a snapshot read back holds a string once per place it is used: names, their words and
-    // roles, and each document's name keys are made one string each again (several MB at 10,000 sources)
-    const pool = new Map<string, string>();
-    const intern = (t: string): string => { const got = pool.get(t); if (got !== undefined) return got; pool.set(t, t); return t; };
+    const intern = interner();
     x.names = NameIndex.fromSnapshot(s.names, intern);
     for (const d of s.docs) (d as { names: readonly string[] }).names = d.names.map(intern);
     x.hashes = new FloatColumn(0, s.hashes);
@@ -440,6 +489,16 @@ export class CorpusIndex {
     x.version = 1;
     return x;
   }
+}
+
+/**
+ * One string for equal strings. A snapshot read back from a thread or the disk holds a string
+ * once per place it is used: names, their words and roles, and each document's name keys are
+ * made one string each again (several MB at 10,000 sources).
+ */
+function interner(): (t: string) => string {
+  const pool = new Map<string, string>();
+  return (t) => { const got = pool.get(t); if (got !== undefined) return got; pool.set(t, t); return t; };
 }
 
 /**

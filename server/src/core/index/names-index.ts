@@ -47,6 +47,38 @@ export class NameIndex {
     return x;
   }
 
+  /**
+   * Parts built apart joined in order, part by part as they come (see CorpusIndex.join): the
+   * entries one build of all the sentences makes. A part is consumed: its lists become the
+   * index's, its sentence ids shifted by `shift`.
+   */
+  static join(intern: (t: string) => string): { add(part: NameSnapshot, shift: number): void; done(): NameIndex } {
+    const x = new NameIndex();
+    const role = (r: RoleFact, shift: number): RoleFact => ({ text: intern(r.text), head: intern(r.head), words: r.words.map(intern), sentence: r.sentence + shift });
+    return {
+      add(part, shift) {
+        for (const e of part.entries) {
+          if (shift) for (let i = 0; i < e.mentions.length; i++) e.mentions[i] += shift;
+          const have = x.entries.get(e.key);
+          if (!have) {
+            const key = intern(e.key);
+            x.entries.set(key, {
+              key, words: e.words.map(intern), country: e.country && intern(e.country), texts: new Map(e.texts.map(([t, n]) => [intern(t), n])),
+              mentions: e.mentions, roles: e.roles.map((r) => role(r, shift)), person: e.person, content: e.content,
+            });
+            continue;
+          }
+          for (const [t, n] of e.texts) { const k = intern(t); have.texts.set(k, (have.texts.get(k) ?? 0) + n); }
+          for (const m of e.mentions) have.mentions.push(m);
+          for (const r of e.roles) have.roles.push(role(r, shift));
+          have.person = have.person || e.person;
+          have.content += e.content;
+        }
+      },
+      done: () => x,
+    };
+  }
+
   snapshot(): NameSnapshot {
     return { entries: [...this.entries.values()].map((e) => ({ ...e, texts: [...e.texts] })) };
   }
@@ -54,7 +86,7 @@ export class NameIndex {
   /**
    * Keys by loose word and by country, made at the first lookup from the entries (in their
    * order, as adding them one by one would): an index built in a worker, or loaded, is only
-   * snapshotted or merged before it serves, and never needs them.
+   * snapshotted or joined before it serves, and never needs them.
    */
   private byWord: Map<string, Set<string>> | undefined;
   private byCountry: Map<string, Set<string>> | undefined;
