@@ -29,19 +29,18 @@ export const PLAN_BATCH = 500;
 /** Files a message of a fresh plan lists, sent as the walk finds them: the first chunk can start at once. */
 const LISTED_BATCH = 100;
 
-/** Documents and name entries a message carries at most: a part of 800 files was one 2 MB message. */
+/** Documents a message carries at most: a part of 800 files was one 2 MB message. */
 const PIECE = 100;
 
 /**
- * Sends a snapshot's documents and name entries ahead of it, PIECE at a time, and returns the
- * snapshot without them (its typed arrays are transferred, not copied). A message is one
- * serialized buffer, and one of megabytes, freed, makes glibc raise its trim threshold for good.
+ * Sends a snapshot's documents ahead of it, PIECE at a time, and returns the snapshot without
+ * them (its typed arrays are transferred, not copied; its names are packed, see NameSnapshot). A
+ * message is one serialized buffer, and one of megabytes, freed, makes glibc raise its trim
+ * threshold for good.
  */
 function sendAhead(s: IndexSnapshot): IndexSnapshot {
-  const post = (m: unknown) => parentPort!.postMessage(m);
-  postInBatches(post, 'docs', { docs: s.docs }, PIECE);
-  postInBatches(post, 'names', { entries: s.names.entries }, PIECE);
-  return { ...s, docs: [], names: { entries: [] } };
+  postInBatches((m) => parentPort!.postMessage(m), 'docs', { docs: s.docs }, PIECE);
+  return { ...s, docs: [] };
 }
 
 /** Posts long lists `n` values at a time: messages { type, [name]: the next slice of each list }. */
@@ -53,17 +52,16 @@ function postInBatches(post: (m: unknown) => void, type: string, lists: Record<s
 /** The main thread's side of `sendAhead`: collects the pieces, and puts them back into the snapshot that follows them. */
 export class SnapshotPieces {
   private docs: IndexSnapshot['docs'] = [];
-  private entries: IndexSnapshot['names']['entries'] = [];
   /** true when the message was a piece */
-  take(m: { type: string; docs?: IndexSnapshot['docs']; entries?: IndexSnapshot['names']['entries'] }): boolean {
-    if (m.type === 'docs') { for (const d of m.docs!) this.docs.push(d); return true; }
-    if (m.type === 'names') { for (const e of m.entries!) this.entries.push(e); return true; }
-    return false;
+  take(m: { type: string; docs?: IndexSnapshot['docs'] }): boolean {
+    if (m.type !== 'docs') return false;
+    for (const d of m.docs!) this.docs.push(d);
+    return true;
   }
   /** the snapshot with its pieces (the next one starts empty) */
   complete(s: IndexSnapshot): IndexSnapshot {
-    const whole = { ...s, docs: this.docs, names: { entries: this.entries } };
-    this.docs = []; this.entries = [];
+    const whole = { ...s, docs: this.docs };
+    this.docs = [];
     return whole;
   }
 }
@@ -105,7 +103,7 @@ function receiveJob(): Promise<WorkerJob> {
 
 /** The typed arrays of a snapshot, to transfer instead of copy. */
 export function buffers(s: IndexSnapshot): ArrayBuffer[] {
-  return [...Object.values(s.columns), s.hashes, s.bm25.offsets, s.bm25.postings, s.bm25.dfs, s.bm25.lengths].map((a) => a.buffer as ArrayBuffer);
+  return [...Object.values(s.columns), s.hashes, s.bm25.offsets, s.bm25.postings, s.bm25.dfs, s.bm25.lengths, s.names.data].map((a) => a.buffer as ArrayBuffer);
 }
 
 async function main(): Promise<void> {

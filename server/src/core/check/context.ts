@@ -145,10 +145,10 @@ export class CheckContext {
     const out: number[] = [];
     for (const id of ids) {
       out.push(id);
-      const copies = this.index.copies(id);
+      const copies = this.index.copies(id, MAX_COPIES_READ);
       if (copies.length < 2 || this.index.isBoilerplate(id) || about(id)) continue;
       let added = 0;
-      for (let i = 0; i < Math.min(copies.length, MAX_COPIES_READ) && added < MAX_COPIES_TAKEN; i++) {
+      for (let i = 0; i < copies.length && added < MAX_COPIES_TAKEN; i++) {
         const c = copies[i];
         if (c !== id && this.index.isLive(c) && !this.index.isBoilerplate(c) && about(c)) { out.push(c); added++; }
       }

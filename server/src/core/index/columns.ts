@@ -19,6 +19,21 @@ export class IntColumn {
     this.data[this.length++] = v;
   }
 
+  /** Appends `src`, each value plus `shift`. */
+  append(src: Int32Array<ArrayBufferLike>, shift = 0): void {
+    this.reserve(this.length + src.length);
+    if (shift) for (let i = 0; i < src.length; i++) this.data[this.length + i] = src[i] + shift;
+    else this.data.set(src, this.length);
+    this.length += src.length;
+  }
+
+  private reserve(n: number): void {
+    if (n <= this.data.length) return;
+    const next = new Int32Array(Math.max(n, this.data.length * 2));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+
   get(i: number): number { return this.data[i]; }
   set(i: number, v: number): void { this.data[i] = v; }
 
@@ -43,6 +58,16 @@ export class FloatColumn {
       this.data = next;
     }
     this.data[this.length++] = v;
+  }
+
+  append(src: Float64Array<ArrayBufferLike>): void {
+    if (this.length + src.length > this.data.length) {
+      const next = new Float64Array(Math.max(this.length + src.length, this.data.length * 2));
+      next.set(this.data.subarray(0, this.length));
+      this.data = next;
+    }
+    this.data.set(src, this.length);
+    this.length += src.length;
   }
 
   get(i: number): number { return this.data[i]; }

@@ -19,6 +19,7 @@ import { CAPITAL_OF, COUNTRY_OF, CURRENCY_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_W
 import { NameMention, entityKeysOf } from '../extract/names';
 import { Bm25, Bm25Snapshot, Hit } from './bm25';
 import { FloatColumn, IntColumn } from './columns';
+import { Copies } from './copies';
 import { NameIndex, NameSnapshot } from './names-index';
 
 export type DocDate = Pick<DateMention, 'start' | 'end' | 'year' | 'month' | 'day' | 'weekday'>;
@@ -75,10 +76,12 @@ export interface IndexSnapshot {
   readonly names: NameSnapshot;
   readonly nextDoc: number;
 }
-export const SNAPSHOT_FORMAT = 6;
+export const SNAPSHOT_FORMAT = 7;
 
 /** Reads a document's prose back from its file; undefined when it cannot. */
 export type TextLoader = (doc: SourceDoc) => string | undefined;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** flags: page chrome; removed from the index; its paragraph is a short line (a heading or label) */
 const BOILERPLATE = 1, REMOVED = 2, SHORT_PARAGRAPH = 4;
@@ -165,8 +168,8 @@ export class CorpusIndex {
     para: new IntColumn(),
   };
   private hashes = new FloatColumn();
-  /** sentence hash -> its sentences: the id alone, or all copies when repeated */
-  private readonly dups = new Map<number, number | number[]>();
+  /** the sentences of each hash, first first */
+  private readonly dups = new Copies();
   private readonly prepared = new Recent<PreparedText>();
   private readonly analysed = new Recent<AnalyzedSentence>();
   private readonly texts = new Recent<string>();
@@ -220,17 +223,9 @@ export class CorpusIndex {
       c.para.push(s.para);
       const key = hashWords(prose.text.slice(s.start, s.end));
       this.hashes.push(key);
-      const same = this.dups.get(key);
-      if (same !== undefined) {
-        const list = typeof same === 'number' ? [same] : same;
-        c.dupOf.push(list[0]);
-        list.push(sid);
-        this.dups.set(key, list);
-      } else {
-        c.dupOf.push(-1);
-        this.dups.set(key, sid);
-        this.bm25.add(sid, termsOf(s.tokens));
-      }
+      const original = this.dups.add(key, sid);
+      c.dupOf.push(original === sid ? -1 : original);
+      if (original === sid) this.bm25.add(sid, termsOf(s.tokens));
       for (const n of s.names) { this.names.add(sid, n, boilerplate); nameKeys.add(this.names.get(n.key)!.key); }
       // the document's own date: a full date in a header line or at the start of the first paragraphs
       if (!date && !boilerplate && s.index < 8) {
@@ -263,11 +258,7 @@ export class CorpusIndex {
     this.names.removeRange(doc.names, doc.first, end, (id) => this.isBoilerplate(id));
     const heirs: number[] = [];
     for (let id = doc.first; id < end; id++) {
-      const key = this.hashes.get(id);
-      const got = this.dups.get(key);
-      const same = got === undefined ? [] : typeof got === 'number' ? [got] : got;
-      const at = same.indexOf(id);
-      if (at >= 0) same.splice(at, 1);
+      const same = this.dups.remove(this.hashes.get(id), id);
       if (this.col.dupOf.get(id) < 0) {
         this.bm25.remove(id);
         // the next copy, if any, becomes the one that is searched
@@ -278,7 +269,6 @@ export class CorpusIndex {
           if (heir < doc.first || heir >= end) heirs.push(heir);
         }
       }
-      if (!same.length) this.dups.delete(key); else this.dups.set(key, same.length === 1 ? same[0] : same);
       this.col.flags.set(id, this.col.flags.get(id) | REMOVED);
     }
     this.prepared.delete(docId);
@@ -354,10 +344,10 @@ export class CorpusIndex {
   start(id: number): number { return this.col.start.get(id); }
   /** the prose of the document holding sentence `id` */
   docText(id: number): string { return this.textOf(this.doc(id)); }
-  /** every copy of a sentence (itself first) */
-  copies(id: number): number[] {
-    const got = this.dups.get(this.hashes.get(id));
-    return got === undefined ? [id] : typeof got === 'number' ? [got] : got;
+  /** the copies of a sentence, the first first (at most `max`) */
+  copies(id: number, max?: number): number[] {
+    const all = this.dups.list(this.hashes.get(id), max);
+    return all.length ? all : [id];
   }
 
   /** A document's prose: kept, or read back and checked; blank (no claims) when its file changed. */
@@ -430,27 +420,25 @@ export class CorpusIndex {
       add(part) {
         if (part.format !== SNAPSHOT_FORMAT) throw new Error(`index snapshot format ${part.format}, expected ${SNAPSHOT_FORMAT}`);
         const docShift = x.nextDoc, idShift = c.doc.length;
-        for (const d of part.docs) {
-          const doc: SourceDoc = { ...d, id: d.id + docShift, first: d.first + idShift, date: d.date && { ...d.date, sentence: d.date.sentence + idShift }, names: d.names.map(intern) };
-          x.docs.set(doc.id, doc);
-          x.byPath.set(doc.path, doc.id);
+        for (const d of part.docs as Mutable<SourceDoc>[]) {
+          d.id += docShift; d.first += idShift;
+          if (d.date) d.date = { ...d.date, sentence: d.date.sentence + idShift };
+          d.names = d.names.map(intern);
+          x.docs.set(d.id, d);
+          x.byPath.set(d.path, d.id);
         }
         const p = part.columns, n = p.doc.length;
-        for (const k of cols) if (k !== 'doc' && k !== 'dupOf') for (let i = 0; i < n; i++) c[k].push(p[k][i]);
-        for (let i = 0; i < n; i++) c.doc.push(p.doc[i] + docShift);
-        // copies: of a sentence of this part (the copy of what that one became), or of an earlier part's
+        for (const k of cols) if (k !== 'dupOf') c[k].append(p[k], k === 'doc' ? docShift : 0);
+        x.hashes.append(part.hashes);
+        // a sentence is a copy of the first with its hash, in this part or an earlier one; a
+        // first of this part that an earlier part holds is dropped from the search
         const dropped = new Uint8Array(n);
-        const moved = new Map<number, number>();
         for (let i = 0; i < n; i++) {
-          const id = idShift + i, h = part.hashes[i], local = p.dupOf[i];
-          x.hashes.push(h);
+          const id = idShift + i, local = p.dupOf[i];
           if (p.flags[i] & REMOVED) { c.dupOf.push(local < 0 ? local : local + idShift); continue; }
-          const same = x.dups.get(h);
-          let dup = -1;
-          if (local >= 0) dup = moved.get(local + idShift) ?? local + idShift;
-          else if (same !== undefined) { dup = typeof same === 'number' ? same : same[0]; moved.set(id, dup); dropped[i] = 1; }
-          c.dupOf.push(dup);
-          if (same === undefined) x.dups.set(h, id); else if (typeof same === 'number') x.dups.set(h, [same, id]); else same.push(id);
+          const original = x.dups.add(part.hashes[i], id);
+          c.dupOf.push(original === id ? -1 : original);
+          if (local < 0 && original !== id) dropped[i] = 1;
         }
         bm25.add(part.bm25, idShift, dropped);
         names.add(part.names, idShift);
@@ -476,16 +464,8 @@ export class CorpusIndex {
     x.names = NameIndex.fromSnapshot(s.names, intern);
     for (const d of s.docs) (d as { names: readonly string[] }).names = d.names.map(intern);
     x.hashes = new FloatColumn(0, s.hashes);
-    for (const d of s.docs) {
-      for (let id = d.first; id < d.first + d.count; id++) {
-        const key = x.hashes.get(id);
-        const got = x.dups.get(key);
-        if (got === undefined) x.dups.set(key, id);
-        else if (typeof got === 'number') x.dups.set(key, [got, id]);
-        else got.push(id);
-      }
-    }
-    for (const list of x.dups.values()) if (typeof list !== 'number') list.sort((a, b) => (x.col.dupOf.get(a) < 0 ? -1 : 0) - (x.col.dupOf.get(b) < 0 ? -1 : 0) || a - b);
+    // in id order, the first copy first (a removed first was followed by its next copy)
+    for (const d of [...s.docs].sort((a, b) => a.first - b.first)) for (let id = d.first; id < d.first + d.count; id++) x.dups.add(x.hashes.get(id), id);
     x.version = 1;
     return x;
   }

@@ -3,6 +3,7 @@
 import Fuse from 'fuse.js';
 import { NameMention, contains, loose, ofTail, sameEntity, splitTitles, titleCaseShout } from '../extract/names';
 import { own } from '../text/tokens';
+import { IntColumn } from './columns';
 
 export interface RoleFact {
   readonly text: string;
@@ -25,62 +26,73 @@ export interface NameEntry {
   content: number;
 }
 
+/**
+ * The entries packed: each string once, in a table, and the entries as numbers one after
+ * another, so that a part from a worker thread, or the saved index, is a few flat values and not
+ * tens of thousands of objects to copy. Per entry: key; words (how many, then each); country (or
+ * -1); person (1 or 0); content; surface forms (how many, then each and how often); mentions (how
+ * many, then each); roles (how many, then for each: text, head, words (how many, then each) and
+ * sentence). Strings are given by their place in `strings`.
+ */
 export interface NameSnapshot {
-  readonly entries: { key: string; words: readonly string[]; country?: string; texts: [string, number][]; mentions: number[]; roles: RoleFact[]; person: boolean; content: number }[];
+  readonly strings: string[];
+  readonly data: Int32Array;
 }
 
 export class NameIndex {
   private readonly entries = new Map<string, NameEntry>();
 
-  /** @param intern gives one string for equal strings (a snapshot read back has a copy for each use) */
+  /** @param intern gives one string for equal strings (a snapshot read back holds its own copies) */
   static fromSnapshot(s: NameSnapshot, intern: (t: string) => string = (t) => t): NameIndex {
-    const x = new NameIndex();
-    for (const e of s.entries) {
-      const key = intern(e.key);
-      const entry: NameEntry = {
-        ...e, key, words: e.words.map(intern), country: e.country && intern(e.country),
-        texts: new Map(e.texts.map(([t, n]) => [intern(t), n])),
-        roles: e.roles.map((r) => ({ text: intern(r.text), head: intern(r.head), words: r.words.map(intern), sentence: r.sentence })),
-      };
-      x.entries.set(key, entry);
-    }
-    return x;
+    const j = NameIndex.join(intern);
+    j.add(s, 0);
+    return j.done();
   }
 
   /**
    * Parts built apart joined in order, part by part as they come (see CorpusIndex.join): the
-   * entries one build of all the sentences makes. A part is consumed: its lists become the
-   * index's, its sentence ids shifted by `shift`.
+   * entries one build of all the sentences makes, each part's sentence ids shifted by `shift`.
    */
   static join(intern: (t: string) => string): { add(part: NameSnapshot, shift: number): void; done(): NameIndex } {
     const x = new NameIndex();
-    const role = (r: RoleFact, shift: number): RoleFact => ({ text: intern(r.text), head: intern(r.head), words: r.words.map(intern), sentence: r.sentence + shift });
     return {
       add(part, shift) {
-        for (const e of part.entries) {
-          if (shift) for (let i = 0; i < e.mentions.length; i++) e.mentions[i] += shift;
-          const have = x.entries.get(e.key);
-          if (!have) {
-            const key = intern(e.key);
-            x.entries.set(key, {
-              key, words: e.words.map(intern), country: e.country && intern(e.country), texts: new Map(e.texts.map(([t, n]) => [intern(t), n])),
-              mentions: e.mentions, roles: e.roles.map((r) => role(r, shift)), person: e.person, content: e.content,
-            });
-            continue;
-          }
-          for (const [t, n] of e.texts) { const k = intern(t); have.texts.set(k, (have.texts.get(k) ?? 0) + n); }
-          for (const m of e.mentions) have.mentions.push(m);
-          for (const r of e.roles) have.roles.push(role(r, shift));
-          have.person = have.person || e.person;
-          have.content += e.content;
+        // each string of the part once
+        const table = part.strings.map(intern);
+        const d = part.data;
+        let at = 0;
+        const str = (): string => { const t = table[d[at++]]; if (t === undefined) throw new Error('name snapshot damaged'); return t; };
+        const strs = (): string[] => { const out: string[] = []; for (let n = d[at++]; n > 0; n--) out.push(str()); return out; };
+        while (at < d.length) {
+          const key = str(), words = strs(), c = d[at++], country = c < 0 ? undefined : table[c];
+          let e = x.entries.get(key);
+          if (!e) { e = { key, words, country, texts: new Map(), mentions: [], roles: [], person: false, content: 0 }; x.entries.set(key, e); }
+          if (d[at++] === 1) e.person = true;
+          e.content += d[at++];
+          for (let n = d[at++]; n > 0; n--) { const t = str(); e.texts.set(t, (e.texts.get(t) ?? 0) + d[at++]); }
+          for (let n = d[at++]; n > 0; n--) e.mentions.push(d[at++] + shift);
+          for (let n = d[at++]; n > 0; n--) { const text = str(), head = str(), rw = strs(); e.roles.push({ text, head, words: rw, sentence: d[at++] + shift }); }
         }
+        if (at !== d.length) throw new Error('name snapshot damaged');
       },
       done: () => x,
     };
   }
 
   snapshot(): NameSnapshot {
-    return { entries: [...this.entries.values()].map((e) => ({ ...e, texts: [...e.texts] })) };
+    const ids = new Map<string, number>(), strings: string[] = [];
+    const data = new IntColumn(1 << 12);
+    const str = (t: string) => { let i = ids.get(t); if (i === undefined) { i = strings.length; ids.set(t, i); strings.push(t); } data.push(i); };
+    const strs = (ts: readonly string[]) => { data.push(ts.length); for (const t of ts) str(t); };
+    for (const e of this.entries.values()) {
+      str(e.key); strs(e.words);
+      if (e.country === undefined) data.push(-1); else str(e.country);
+      data.push(e.person ? 1 : 0); data.push(e.content);
+      data.push(e.texts.size); for (const [t, n] of e.texts) { str(t); data.push(n); }
+      data.push(e.mentions.length); for (const m of e.mentions) data.push(m);
+      data.push(e.roles.length); for (const r of e.roles) { str(r.text); str(r.head); strs(r.words); data.push(r.sentence); }
+    }
+    return { strings, data: data.toArray() as Int32Array };
   }
 
   /**
