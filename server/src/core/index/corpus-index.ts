@@ -124,15 +124,18 @@ function bare(low: string): string {
   return q === 39 || q === 0x2019 ? low.slice(0, -2) : low;
 }
 
-/** A 53-bit hash of a sentence's words (cyrb53), to find repeated paragraphs without keeping their text twice. */
-function hashWords(text: string): number {
-  // ASCII (most sentences): the same hash in one pass, without the folded copy
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return hashText(fold(text).replace(/\s+/g, ' '));
+/**
+ * A 53-bit hash of the words of text[start, end) (cyrb53 of the text folded, its spaces made
+ * one), to find repeated paragraphs without keeping their text twice. ASCII (most sentences) is
+ * hashed in one pass where it stands, folding as it goes.
+ */
+function hashWords(text: string, start: number, end: number): number {
   let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     let ch = text.charCodeAt(i);
+    if (ch > 127) return hashText(fold(text.slice(start, end)).replace(/\s+/g, ' '));
     if (ch === 32 || (ch >= 9 && ch <= 13)) {
-      while (i + 1 < text.length) { const n = text.charCodeAt(i + 1); if (n === 32 || (n >= 9 && n <= 13)) i++; else break; }
+      while (i + 1 < end) { const n = text.charCodeAt(i + 1); if (n === 32 || (n >= 9 && n <= 13)) i++; else break; }
       ch = 32;
     } else if (ch >= 65 && ch <= 90) ch += 32;
     h1 = Math.imul(h1 ^ ch, 2654435761);
@@ -221,7 +224,7 @@ export class CorpusIndex {
       c.doc.push(id); c.start.push(s.start); c.end.push(s.end);
       c.line.push(prose.lineOf(s.start)); c.segment.push(segment); c.flags.push((boilerplate ? BOILERPLATE : 0) | (para.short ? SHORT_PARAGRAPH : 0));
       c.para.push(s.para);
-      const key = hashWords(prose.text.slice(s.start, s.end));
+      const key = hashWords(prose.text, s.start, s.end);
       this.hashes.push(key);
       const original = this.dups.add(key, sid);
       c.dupOf.push(original === sid ? -1 : original);
