@@ -19,6 +19,18 @@ describe('text: sentences', () => {
     assert.deepEqual(sentences('France in talks with Niger officials over troops withdrawal\nShort Url\n'), ['France in talks with Niger officials over troops withdrawal', 'Short Url']);
     assert.deepEqual(sentences('About 1,500 French troops are\nstationed in Niger.\n', { lineBreaks: 'wrap' }), ['About 1,500 French troops are\nstationed in Niger.']);
   });
+  it('finds a sentence end past paragraphs without one, in either order, and in another text of the same length', () => {
+    const text = 'No mark here\n\nNor here\n\nBut here. And here! Last?\n\nA tail';
+    assert.deepEqual(sentences(text), ['No mark here', 'Nor here', 'But here.', 'And here!', 'Last?', 'A tail']);
+    // a paragraph segmented alone (as a check does), after one further on
+    const [p1, p2, p3] = paragraphs(text);
+    assert.deepEqual(paragraphs(text.slice(0, p3.end)).map((p) => p.sentences.length), [1, 1, 3]);
+    assert.deepEqual([p1, p2, p3].map((p) => p.sentences.length), [1, 1, 3]);
+    const other = text.replace('But here. And here! Last?', 'But here, and here, last.');
+    assert.equal(other.length, text.length);
+    assert.deepEqual(sentences(other), ['No mark here', 'Nor here', 'But here, and here, last.', 'A tail']);
+    assert.deepEqual(sentences(text), ['No mark here', 'Nor here', 'But here.', 'And here!', 'Last?', 'A tail']);
+  });
 });
 
 describe('text: Markdown', () => {
