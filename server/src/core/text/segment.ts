@@ -81,9 +81,29 @@ export function makeParagraph(text: string, start: number, end: number, short: b
   return { start, end, quotes, sentences: sentences(text, start, end, quotes), short };
 }
 
+/**
+ * A finder of the next character of a class, from an offset (text.length: none). A regex scans far
+ * faster than a loop over the characters. The last search is remembered (nothing of the class in
+ * text[from, at)), so that the paragraphs of a text, segmented in order, read each character
+ * once, even with none for pages.
+ */
+function finder(re: RegExp): (text: string, i: number) => number {
+  let last = { text: '', from: 0, at: 0 };
+  return (text, i) => {
+    if (i >= last.from && i <= last.at && text === last.text) return last.at;
+    re.lastIndex = i;
+    const at = re.test(text) ? re.lastIndex - 1 : text.length;
+    last = { text, from: i, at };
+    return at;
+  };
+}
+/** the next mark that may end a sentence */
+const nextTerminal = finder(/[.!?\u2026]/g);
+/** the next quotation mark of any kind: double and single, straight and curly, guillemets */
+const nextQuoteMark = finder(/["'\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019]/g);
+
 const OPEN_DOUBLE = new Set(['"', '\u201c', '\u201e', '\u00ab']);
 const CLOSE_DOUBLE = new Set(['"', '\u201d', '\u00bb']);
-const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb', "'", '\u2018', '\u2019']);
 const LETTER = /[\p{L}\p{N}]/u;
 const isLetter = (c: string | undefined) => {
   if (!c) return false;
@@ -97,14 +117,10 @@ const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s([{\u20
 export function findQuotes(text: string, start: number, end: number): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let openD = -1, openS = -1;
-  // a scan of the paragraph only: a global regex would look past `end` to the end of the
-  // text for every paragraph, quadratic in a file of many short lines without quotation marks
   for (let i = start; i < end; i++) {
-    // every quote mark but '"' and "'" is above U+00AA
-    const k = text.charCodeAt(i);
-    if (k !== 34 && k !== 39 && k < 0xab) continue;
+    i = nextQuoteMark(text, i);
+    if (i >= end) break;
     const c = text[i];
-    if (!QUOTE_CHARS.has(c)) continue;
     const prev = i > start ? text[i - 1] : undefined;
     const next = i + 1 < end ? text[i + 1] : undefined;
     if (openD < 0 && OPEN_DOUBLE.has(c) && c !== '\u201d' && (c !== '"' || isSpaceOrStart(prev) || /["'\u2018\u201c]/.test(prev ?? '')) && next !== undefined && !/\s/.test(next)) {
@@ -134,23 +150,6 @@ const ABBREVIATIONS = new Set(('mr mrs ms dr prof sr jr st gen col lt sgt capt c
   + 'ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est fig al maj brig supt insp det cpl pvt '
   + 'messrs mme mlle op vol ch art sec para').split(' '));
 const SENTENCE_STARTERS = new Set('the a an he she it they we i but and in on at this that these those there his her its their however meanwhile'.split(' '));
-
-const TERMINAL = /[.!?\u2026]/g;
-/** the last search: no mark in text[from, at) */
-let scanned = { text: '', from: 0, at: 0 };
-
-/**
- * Where the next mark that may end a sentence is, from i (text.length: none). A regex scans far
- * faster than a loop over the characters; the last search is remembered, so that the paragraphs
- * of a text, segmented in order, read each character once, even with no mark for pages.
- */
-function nextTerminal(text: string, i: number): number {
-  if (i >= scanned.from && i <= scanned.at && text === scanned.text) return scanned.at;
-  TERMINAL.lastIndex = i;
-  const at = TERMINAL.test(text) ? TERMINAL.lastIndex - 1 : text.length;
-  scanned = { text, from: i, at };
-  return at;
-}
 
 /** Sentence ranges in text[start, end), not breaking inside a quotation unless its own end closes a sentence. */
 export function sentences(text: string, start: number, end: number, quotes: readonly QuoteSpan[] = []): Range[] {
