@@ -14,7 +14,7 @@ import { DateMention } from '../extract/dates';
 import { TextFormat, toProse } from '../corpus/prose';
 import { DATELINE, boilerplateParagraphs } from '../corpus/boilerplate';
 import { Paragraph, Range, makeParagraph } from '../text/segment';
-import { Token, fold, isContentToken } from '../text/tokens';
+import { Token, fold, isContentToken, own } from '../text/tokens';
 import { CAPITAL_OF, COUNTRY_OF, CURRENCY_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALES, UNITS, WEEKDAYS } from '../text/vocab';
 import { NameMention, entityKeysOf } from '../extract/names';
 import { Bm25, Bm25Snapshot, Hit } from './bm25';
@@ -229,7 +229,7 @@ export class CorpusIndex {
       const original = this.dups.add(key, sid);
       c.dupOf.push(original === sid ? -1 : original);
       if (original === sid) this.bm25.add(sid, termsOf(s.tokens));
-      for (const n of s.names) { this.names.add(sid, n, boilerplate); nameKeys.add(this.names.get(n.key)!.key); }
+      for (const n of s.names) nameKeys.add(this.names.add(sid, n, boilerplate));
       // the document's own date: a full date in a header line or at the start of the first paragraphs
       if (!date && !boilerplate && s.index < 8) {
         const d = s.dates.find((x) => x.day !== undefined && x.month !== undefined && (s.heading || x.start - s.start < 60));
@@ -512,9 +512,17 @@ class Topics {
   }
 }
 
+/** (remembered by word: every name of every sentence asks, and a corpus has a few tens of thousands) */
+const claimWords = new Map<string, boolean>();
 const isClaimWord = (w: string): boolean => {
-  const low = fold(w).replace(/\.$/, '');
-  return MONTHS.has(low) || WEEKDAYS.has(low) || NUMBER_WORDS.has(low) || ORDINAL_WORDS.has(low) || SCALES.has(low) || CURRENCY_WORDS.has(low) || UNITS.has(low);
+  let yes = claimWords.get(w);
+  if (yes === undefined) {
+    const low = fold(w).replace(/\.$/, '');
+    yes = MONTHS.has(low) || WEEKDAYS.has(low) || NUMBER_WORDS.has(low) || ORDINAL_WORDS.has(low) || SCALES.has(low) || CURRENCY_WORDS.has(low) || UNITS.has(low);
+    if (claimWords.size > 50000) claimWords.clear();
+    claimWords.set(own(w), yes);
+  }
+  return yes;
 };
 
 /**

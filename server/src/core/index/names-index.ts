@@ -117,7 +117,8 @@ export class NameIndex {
 
   get size(): number { return this.entries.size; }
 
-  add(sentence: number, m: NameMention, boilerplate: boolean): void {
+  /** Adds a mention; gives the entry's key (one string for all its mentions). */
+  add(sentence: number, m: NameMention, boilerplate: boolean): string {
     let e = this.entries.get(m.key);
     if (!e) {
       e = { key: own(m.key), words: m.words.map(own), country: m.country, texts: new Map(), mentions: [], roles: [], person: false, content: 0 };
@@ -126,13 +127,15 @@ export class NameIndex {
       if (m.country && this.byCountry) addTo(this.byCountry, m.country, m.key);
       this.fuse = undefined;
     }
-    const text = e.texts.has(m.text) ? m.text : own(m.text);
-    e.texts.set(text, (e.texts.get(text) ?? 0) + 1);
+    // (a form seen before keeps its first string as the key)
+    const seen = e.texts.get(m.text);
+    e.texts.set(seen === undefined ? own(m.text) : m.text, (seen ?? 0) + 1);
     e.mentions.push(sentence);
     if (!boilerplate) e.content++;
     if (m.person) e.person = true;
     // "Co-founder and Chief Investment Officer": two titles, each a fact of its own
     for (const role of [m.honorific, m.role]) if (role) for (const r of splitTitles(role)) e.roles.push({ text: own(r.text), head: own(r.head), words: r.words.map(own), sentence });
+    return e.key;
   }
 
   remove(sentence: number, m: NameMention, boilerplate: boolean): void {
