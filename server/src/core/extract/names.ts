@@ -334,7 +334,9 @@ function buildMention(toks: readonly Token[], s: number, lastIn: number, src: st
   const words = nameToks.map((t) => nameWord(t.low));
   const key = words.join(' ');
   if (!key) return null;
-  const country = COUNTRY_OF.get(key) ?? COUNTRY_OF.get(toks.slice(ns, last + 1).map((t) => fold(t.text)).join('').replace(/['\u2019]s$/, ''));
+  // (the name's tokens run together: a one-word name's is its folded form, which a word token keeps)
+  const joined = ns === last && toks[ns].kind === 'word' ? toks[ns].low : toks.slice(ns, last + 1).map((t) => fold(t.text)).join('');
+  const country = COUNTRY_OF.get(key) ?? COUNTRY_OF.get(joined.replace(/['\u2019]s$/, ''));
   const weak = !country && words.every((w) => isCommonWord(w) || w.length <= 2 || CONNECTORS.has(w));
   const orgish = words.some((w) => ORG_WORDS.has(w));
   const speech = SPEECH_VERBS.has(toks[last + 1]?.low ?? '') || /^(said|says|added|adds|according)$/.test(toks[ns - 1]?.low ?? '');
