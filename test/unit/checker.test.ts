@@ -786,3 +786,22 @@ describe('checker: what a figure counts, said with a verb', () => {
     assert.deepEqual(codes(index, 'Merufield Mining has more than 7,500 employees worldwide.\n'), ['conflicting-figure']);
   });
 });
+
+describe('checker: a hedged figure\'s fix', () => {
+  const fixesOf = (index: CorpusIndex, draft: string) => checkDraft(index, draft, 'md').results.filter((r) => r.code === 'conflicting-figure')
+    .map((r) => r.fixes.map((f) => `${draft.slice(f.start, f.end)} -> ${f.newText}`));
+  it('replaces the draft\'s hedge with the figure the source gives, and its hedge, then offers the figure alone', () => {
+    const index = corpusFrom({ 'forum.txt': 'Transcript of the club forum. About 400 supporters attended.\n\nThe museum welcomed 180,000 visitors last year, its busiest on record.\n' });
+    assert.deepEqual(fixesOf(index, 'Nearly 500 supporters attended the club forum.\n'), [['Nearly 500 -> About 400', '500 -> 400']]);
+    assert.deepEqual(fixesOf(index, 'The club forum was attended by nearly 500 supporters.\n'), [['nearly 500 -> about 400', '500 -> 400']]);
+    assert.deepEqual(fixesOf(index, 'The museum welcomed more than 200,000 visitors last year.\n'), [['more than 200,000 -> 180,000', '200,000 -> 180,000']]);
+    // no hedge in the draft: the figure alone, as before
+    assert.deepEqual(fixesOf(index, 'The museum welcomed 200,000 visitors last year.\n'), [['200,000 -> 180,000']]);
+  });
+  it('keeps a hedge of the source\'s kind, and changes the figure only', () => {
+    const index = corpusFrom({ 'wire.txt': 'Some 1,500 French troops are based in Niger.\n\nUp to 300 vehicles will leave by road.\n' });
+    assert.deepEqual(fixesOf(index, 'About 2,000 French troops are based in Niger.\n'), [['2,000 -> 1,500']]);
+    assert.deepEqual(fixesOf(index, 'Up to 400 vehicles will leave by road.\n'), [['400 -> 300']]);
+    assert.deepEqual(fixesOf(index, 'Nearly 2,000 French troops are based in Niger.\n'), [['Nearly 2,000 -> Some 1,500', '2,000 -> 1,500']]);
+  });
+});

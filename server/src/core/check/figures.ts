@@ -216,9 +216,19 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     const srcPhrase = phrase(ctx, best);
     const fixes: Fix[] = [];
     if (values.size === 1) {
-      for (const t of replacements(ctx.text, q, best.f, ctx.index.docText(best.id))) {
-        if (t !== claimText) fixes.push({ title: `Replace with '${t}' (${where(ev[0]).replace(/:\d+$/, '')})`, start: q.start, end: q.end, newText: t });
+      const src = ctx.index.docText(best.id), file = where(ev[0]).replace(/:\d+$/, '');
+      const numbers = replacements(ctx.text, q, best.f, src).filter((t) => t !== claimText);
+      // "more than 200,000" where the source says "180,000": the source's figure, with the source's
+      // own hedge if it has one, in place of the draft's hedge and figure; then the figure alone.
+      // A hedge of the source's kind stays ("about 2,000" where the source says "about 1,500").
+      const hedge = best.f.approxStart !== undefined ? src.slice(best.f.approxStart, best.f.start) : '';
+      if (q.approxStart !== undefined && hedgeKind(q, ctx.text.slice(q.approxStart, q.start)) !== hedgeKind(best.f, hedge)) {
+        for (const t of numbers) {
+          const text = sameCase(hedge + t, ctx.text[q.approxStart]);
+          fixes.push({ title: `Replace '${ctx.text.slice(q.approxStart, q.end)}' with '${text}' (${file})`, start: q.approxStart, end: q.end, newText: text });
+        }
       }
+      for (const t of numbers) fixes.push({ title: `Replace with '${t}' (${file})`, start: q.start, end: q.end, newText: t });
     }
     const message = values.size === 1
       ? `Sources give ${srcPhrase} (${where(ev[0])}), not ${claimText}.`
@@ -398,6 +408,15 @@ export function replacements(draftText: string, q: Quantity, f: Quantity, srcTex
   out.push(srcText.slice(f.start, f.end));
   const draftWhole = draftText.slice(q.start, q.end);
   return [...new Set(out.map((x) => x.trim()).filter((x) => x && x !== draftWhole))];
+}
+
+/** What a hedge says: its kind, "nearly" and "almost" (just under) apart from "about". */
+const hedgeKind = (f: Quantity, words: string) => (f.approx === 'approx' && /^\s*(nearly|almost)\b/i.test(words) ? 'under' : f.approx);
+
+/** A text put where a word of this case stood: its first letter upper case after an upper-case one, else lower. */
+function sameCase(text: string, was: string | undefined): string {
+  if (!was || !/\p{L}/u.test(text[0] ?? '')) return text;
+  return (was === was.toUpperCase() && was !== was.toLowerCase() ? text[0].toUpperCase() : text[0].toLowerCase()) + text.slice(1);
 }
 
 /** The unit after a new number, in its number: "two months" -> "one month", "a month" -> "two months". */

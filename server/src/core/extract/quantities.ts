@@ -30,6 +30,8 @@ export interface Quantity {
   /** currency code or unit symbol, '' for plain counts */
   readonly unit: string;
   readonly approx: 'exact' | 'approx' | 'min' | 'max';
+  /** where the words that make it approximate start ("more than 1,500"), when it has them */
+  readonly approxStart?: number;
   /** written in words ("three") */
   readonly words: boolean;
   /** decimals as written, for rounding ("7.9" -> 1) */
@@ -102,15 +104,17 @@ function currencyWordAt(toks: readonly Token[], j: number): { code: string; last
   return one ? { code: one, last: j } : null;
 }
 
-function approxBefore(toks: readonly Token[], first: number): 'exact' | 'approx' | 'min' | 'max' {
+/** How approximate the words before token `first` make a figure, and the token they start at. */
+function approxBefore(toks: readonly Token[], first: number): Hedge {
   for (const n of [3, 2, 1]) {
     if (first - n < 0) continue;
     const key = toks.slice(first - n, first).map((t) => t.low).join(' ');
     const a = APPROX_BEFORE.get(key);
-    if (a) return a;
+    if (a) return { approx: a, from: first - n };
   }
-  return 'exact';
+  return { approx: 'exact', from: first };
 }
+interface Hedge { readonly approx: Quantity['approx']; readonly from: number }
 
 const VAGUE_OF = new Set(['thousands', 'millions', 'hundreds', 'dozens', 'tens', 'billions', 'scores']);
 
@@ -352,10 +356,10 @@ function isCountNounAt(toks: readonly Token[], k: number): boolean {
 }
 
 function mk(toks: readonly Token[], first: number, last: number, numFirst: number, numLast: number, value: number, numText: string,
-  dim: string, unit: string, approx: Quantity['approx'], words: boolean, decimals: number, scale: number, baseEnd: number, pair?: string): Quantity {
+  dim: string, unit: string, hedge: Hedge, words: boolean, decimals: number, scale: number, baseEnd: number, pair?: string): Quantity {
   return {
     first, last, start: toks[first].start, end: toks[last].end, numStart: toks[numFirst].start, numEnd: toks[numLast].end,
-    value, numText, dim, unit, approx, words, decimals, scale, baseEnd, pair,
+    value, numText, dim, unit, approx: hedge.approx, approxStart: hedge.from < first ? toks[hedge.from].start : undefined, words, decimals, scale, baseEnd, pair,
   };
 }
 
