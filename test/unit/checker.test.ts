@@ -805,3 +805,42 @@ describe('checker: a hedged figure\'s fix', () => {
     assert.deepEqual(fixesOf(index, 'Nearly 2,000 French troops are based in Niger.\n'), [['Nearly 2,000 -> Some 1,500', '2,000 -> 1,500']]);
   });
 });
+
+describe('checker: a figure found by its own number', () => {
+  it('finds the sentence that gives the figure in other words, among many that share the draft\'s other words', () => {
+    // eighty headlines share "South African" with the draft (rare words among 2,000 weather notes);
+    // one sentence gives its figure, worded otherwise
+    const files: Record<string, string> = {};
+    const weather = ['rain', 'wind', 'snow', 'storm', 'fog', 'heat', 'frost', 'hail'];
+    for (let i = 0; i < 2000; i++) files[`f-${i}.txt`] = `Weather ${i}\n\nThe ${weather[i % 8]} in town ${i} lasted ${i % 50} hours, the weather service said on day ${i}.\n`;
+    for (let i = 0; i < 80; i++) files[`e-${i}.txt`] = `Candidate ${i} wins South African election with ${40 + (i % 20)}.${i % 9}%\n`;
+    // (an article of the bench corpus)
+    files['budget.txt'] = [
+      'South Africa unveils 451.7 billion rand budget',
+      "GQEBERHA, June 9 (Xinhua) - South Africa's government on Monday presented a budget of 451.7 billion rand for the coming fiscal year.",
+      'Education is allocated 7.7 billion rand, including funds for 670 new schools.',
+      'Finance Minister Javier Iyer told parliament the budget would "protect families and restore growth".',
+      'Business groups in Gqeberha said the plan offered little relief for small firms.',
+      'The figures could not be independently verified.',
+      'The budget is the first since the government took office.',
+      'The move drew a mixed reaction from business groups. A spokesperson said more information would be released in due course.',
+      'Inflation has eroded household incomes across South Africa over the past two years.',
+      'Health gets 15.9 billion rand, up from last year. Markets reacted calmly to the news in early trading.',
+      'Opposition lawmakers called for an independent inquiry. Total spending is 3.5 percent higher than in the current budget.',
+      'Parliament is due to vote on the budget on June 23. The plan assumes economic growth of 1.1% next year.',
+      'The health ministry will receive 15.9 billion rand, the largest increase of any department. Mokoena told reporters: "Markets will want to see the deficit fall before they are convinced."',
+      'The opposition said it would table amendments during the debate. “These numbers do not add up, whatever the minister says,” Stewart said.',
+      'The budget deficit is forecast at 3.8% of gross domestic product. Public sector unions have threatened to strike over pay.',
+      'Critics said the plan lacked detail and came too late. Analysts said the decision could set a precedent for the region.',
+      'Local media reported that talks would resume next week. The South African cabinet approved a 451.7 billion rand spending plan for next year, AFP reported.',
+      'Independent observers said the process had been largely orderly. It was not immediately clear how the measures would be funded.',
+      'The issue is expected to dominate the next session of parliament.',
+      "Lawmakers will vote on the plan on 23 June. Ratings agencies are watching the country's public finances closely.",
+      'Education is allocated 7.7 billion rand, including funds for 739 new schools. The government has faced mounting pressure over the issue in recent months.',
+      '(Reporting by Sarah Kowalski; Editing by Budi Rahman)',
+    ].join('\n\n');
+    const index = corpusFrom(files);
+    const draft = 'The South African government expects the economy to grow by 1.1 percent. The vote in the South African parliament is scheduled for June 23, 2025. Finance Minister Javier Iyer presented the plan to lawmakers.\n';
+    assert.deepEqual(verdicts(index, draft).filter((v) => v.includes('1.1')), ["supported '1.1 percent'"]);
+  });
+});

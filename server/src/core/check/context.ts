@@ -121,10 +121,11 @@ export class CheckContext {
     return k >= this.sentenceHits.length ? this.sentenceHits : this.sentenceHits.slice(0, k);
   }
 
-  /** source sentences like the draft sentence, and like the claim's own frame */
-  candidatesFor(frame: Frame, k = 25): number[] {
+  /** source sentences like the draft sentence, and like the claim's own frame (with `also`: more weighted terms, such as the claim's value) */
+  candidatesFor(frame: Frame, k = 25, also?: ReadonlyMap<string, number>): number[] {
     const q = new Map<string, number>();
     for (const [w, weight] of frame.weights) q.set(w, weight);
+    for (const [w, weight] of also ?? []) q.set(w, Math.max(weight, q.get(w) ?? 0));
     // what is counted, in the other words for it ("troops" finds "military personnel"), and the countries named
     if (frame.head) for (const w of synonymsOf(frame.head)) if (!q.has(w)) q.set(w, 0.8);
     for (const [w, e] of frame.ents ?? []) if (!q.has(e)) q.set(e, frame.weights.get(w) ?? 0.5);
