@@ -121,7 +121,16 @@ export class CheckContext {
     return k >= this.sentenceHits.length ? this.sentenceHits : this.sentenceHits.slice(0, k);
   }
 
-  /** source sentences like the draft sentence, and like the claim's own frame (with `also`: more weighted terms, such as the claim's value) */
+  /**
+   * The terms of the claim's own words (a figure's number and unit): among many sentences that
+   * share the draft's other words, they find those that give the claim in other words. (Not for
+   * dates: a day and month are in hundreds of unrelated sentences, and they brought in weak supports.)
+   */
+  ownTerms(first: number, last: number): Map<string, number> {
+    return new Map(termsOf(this.sentence.tokens.slice(first, last + 1)).map((t) => [t, 1]));
+  }
+
+  /** source sentences like the draft sentence, and like the claim's own frame (with `also`: more weighted terms, such as the claim's own) */
   candidatesFor(frame: Frame, k = 25, also?: ReadonlyMap<string, number>): number[] {
     const q = new Map<string, number>();
     for (const [w, weight] of frame.weights) q.set(w, weight);

@@ -118,9 +118,8 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     || others.some((x) => valueKey(x) === valueKey(f) && !s.quantities.includes(x) && !!meet(ctx, x, frameOfOther(x), id, f)?.supports);
   const agreeing: Match[] = [];
   const swapped: Match[] = [];
-  // the figure's own number finds the sentences that give it, worded otherwise ("growth of 1.1%" for "grow by 1.1 percent")
-  const value = new Map(s.tokens.slice(q.first, q.last + 1).filter((t) => t.kind === 'num').map((t) => [t.text.replace(/,/g, ''), 1]));
-  for (const id of ctx.candidatesFor(frame, 25, value)) {
+  // the figure's own words find the sentences that give it, worded otherwise ("growth of 1.1%" for "grow by 1.1 percent")
+  for (const id of ctx.candidatesFor(frame, 25, ctx.ownTerms(q.first, q.last))) {
     const src = ctx.index.sentence(id);
     // the source sentence repeats another figure of the draft's: the same passage ("to 15.7% from 12.6%")
     const anchored = src.quantities.some((x) => others.some((o) => valueKey(o) === valueKey(x)));
