@@ -75,6 +75,19 @@ describe('saved index', () => {
     assert.equal(old.index.sentenceCount, first.index.sentenceCount);
   });
 
+  it('is rebuilt when its packed names are damaged: a count past the end is refused, not read for ever', async () => {
+    const first = await build();
+    const snap = first.index.snapshot();
+    // the first entry's count of mentions made two billion (key, words, country, person, content, forms, then mentions)
+    const data = Int32Array.from(snap.names.data);
+    const forms = 2 + data[1] + 3;
+    data[forms + 1 + 2 * data[forms]] = 2 ** 31 - 1;
+    await saveIndex(bin().replace(/\.bin$/, ''), { ...snap, names: { ...snap.names, data } }, []);
+    const again = await build();
+    assert.equal(again.report.source, 'built');
+    assert.deepStrictEqual(again.index.snapshot(), first.index.snapshot());
+  });
+
   it('is read early (while the plan is made) as the index it was saved from, and known for another once a save replaces it', async () => {
     const base = () => bin().replace(/\.bin$/, '');
     assert.equal(readSavedEarly(path.join(cache, 'index-none'), DEFAULTS.corpus.maxFileBytes), undefined);

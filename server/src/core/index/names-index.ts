@@ -61,17 +61,20 @@ export class NameIndex {
         const table = part.strings.map(intern);
         const d = part.data;
         let at = 0;
-        const str = (): string => { const t = table[d[at++]]; if (t === undefined) throw new Error('name snapshot damaged'); return t; };
-        const strs = (): string[] => { const out: string[] = []; for (let n = d[at++]; n > 0; n--) out.push(str()); return out; };
+        // (a saved index read back may be damaged: every string and count is checked)
+        const damaged = () => new Error('name snapshot damaged');
+        const str = (): string => { const t = table[d[at++]]; if (t === undefined) throw damaged(); return t; };
+        const count = (): number => { const n = d[at++]; if (!(n >= 0 && n <= d.length - at)) throw damaged(); return n; };
+        const strs = (): string[] => { const out: string[] = []; for (let n = count(); n > 0; n--) out.push(str()); return out; };
         while (at < d.length) {
           const key = str(), words = strs(), c = d[at++], country = c < 0 ? undefined : table[c];
           let e = x.entries.get(key);
           if (!e) { e = { key, words, country, texts: new Map(), mentions: [], roles: [], person: false, content: 0 }; x.entries.set(key, e); }
           if (d[at++] === 1) e.person = true;
           e.content += d[at++];
-          for (let n = d[at++]; n > 0; n--) { const t = str(); e.texts.set(t, (e.texts.get(t) ?? 0) + d[at++]); }
-          for (let n = d[at++]; n > 0; n--) e.mentions.push(d[at++] + shift);
-          for (let n = d[at++]; n > 0; n--) { const text = str(), head = str(), rw = strs(); e.roles.push({ text, head, words: rw, sentence: d[at++] + shift }); }
+          for (let n = count(); n > 0; n--) { const t = str(); e.texts.set(t, (e.texts.get(t) ?? 0) + d[at++]); }
+          for (let n = count(); n > 0; n--) e.mentions.push(d[at++] + shift);
+          for (let n = count(); n > 0; n--) { const text = str(), head = str(), rw = strs(); e.roles.push({ text, head, words: rw, sentence: d[at++] + shift }); }
         }
         if (at !== d.length) throw new Error('name snapshot damaged');
       },
