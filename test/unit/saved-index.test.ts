@@ -88,6 +88,17 @@ describe('saved index', () => {
     assert.deepStrictEqual(again.index.snapshot(), first.index.snapshot());
   });
 
+  it('is rebuilt when its postings are damaged: a run past the end is refused', async () => {
+    const first = await build();
+    const snap = first.index.snapshot();
+    const offsets = Int32Array.from(snap.bm25.offsets);
+    offsets[1] = 2 ** 31 - 2;
+    await saveIndex(bin().replace(/\.bin$/, ''), { ...snap, bm25: { ...snap.bm25, offsets } }, []);
+    const again = await build();
+    assert.equal(again.report.source, 'built');
+    assert.deepStrictEqual(again.index.snapshot(), first.index.snapshot());
+  });
+
   it('is read early (while the plan is made) as the index it was saved from, and known for another once a save replaces it', async () => {
     const base = () => bin().replace(/\.bin$/, '');
     assert.equal(readSavedEarly(path.join(cache, 'index-none'), DEFAULTS.corpus.maxFileBytes), undefined);

@@ -45,6 +45,11 @@ export class Bm25 {
   }
 
   static fromSnapshot(s: Bm25Snapshot): Bm25 {
+    // (a saved index read back may be damaged: a run of postings past the end would be read for ever at the first search)
+    const o = s.offsets;
+    let ok = o.length === s.terms.length + 1 && o[0] === 0 && o[o.length - 1] <= s.postings.length && s.dfs.length === s.terms.length;
+    for (let t = 0; ok && t < s.terms.length; t++) ok = o[t + 1] >= o[t] && (o[t + 1] - o[t]) % 2 === 0;
+    if (!ok) throw new Error('index snapshot damaged (postings)');
     const x = new Bm25();
     x.terms = s.terms;
     s.terms.forEach((t, i) => x.termIds.set(t, i));
