@@ -99,6 +99,19 @@ describe('saved index', () => {
     assert.deepStrictEqual(again.index.snapshot(), first.index.snapshot());
   });
 
+  it('is rebuilt when its rows are damaged: a sentence of no document, or a copy of a later sentence', async () => {
+    const first = await build();
+    const snap = first.index.snapshot();
+    for (const [col, value] of [['doc', 9999], ['dupOf', 10 ** 6]] as const) {
+      const damaged = Int32Array.from(snap.columns[col]);
+      damaged[3] = value;
+      await saveIndex(bin().replace(/\.bin$/, ''), { ...snap, columns: { ...snap.columns, [col]: damaged } }, []);
+      const again = await build();
+      assert.equal(again.report.source, 'built', col);
+      assert.deepStrictEqual(again.index.snapshot(), first.index.snapshot());
+    }
+  });
+
   it('is read early (while the plan is made) as the index it was saved from, and known for another once a save replaces it', async () => {
     const base = () => bin().replace(/\.bin$/, '');
     assert.equal(readSavedEarly(path.join(cache, 'index-none'), DEFAULTS.corpus.maxFileBytes), undefined);

@@ -467,11 +467,28 @@ export class CorpusIndex {
     x.names = NameIndex.fromSnapshot(s.names, intern);
     for (const d of s.docs) (d as { names: readonly string[] }).names = d.names.map(intern);
     x.hashes = new FloatColumn(0, s.hashes);
+    checkRows(s);
     // in id order, the first copy first (a removed first was followed by its next copy)
     for (const d of [...s.docs].sort((a, b) => a.first - b.first)) for (let id = d.first; id < d.first + d.count; id++) x.dups.add(x.hashes.get(id), id);
     x.version = 1;
     return x;
   }
+}
+
+/**
+ * A saved index read back may be damaged: its rows must be as long as each other, each
+ * document's sentences its own, and each copy after the sentence it copies (else a check would
+ * read past the rows or an absent document).
+ */
+function checkRows(s: IndexSnapshot): void {
+  const n = s.hashes.length, c = s.columns;
+  let ok = Object.values(c).every((col) => col.length === n) && s.bm25.lengths.length <= n;
+  for (const d of s.docs) {
+    if (!ok) break;
+    ok = d.first >= 0 && d.count >= 0 && d.first + d.count <= n;
+    for (let id = d.first; ok && id < d.first + d.count; id++) ok = c.doc[id] === d.id && c.dupOf[id] < id && c.dupOf[id] >= -1;
+  }
+  if (!ok) throw new Error('index snapshot damaged (rows)');
 }
 
 /**
