@@ -14,7 +14,7 @@ import { DraftSession } from '../core/check/session';
 import { ClaimResult, Evidence } from '../core/check/types';
 import { formatOfLanguage } from '../core/corpus/prose';
 import { CorpusIndex } from '../core/index/corpus-index';
-import { keepHeapSmall } from '../node/heap';
+import { keepHeapSmall, workersOptimizeInline } from '../node/heap';
 import { Folder } from './folder';
 import { DiagnosticData, fixActions, hoverForClaim, hoverForSentence, ignoreAction, locationOf, toDiagnostic } from './present';
 import { DEFAULTS, Settings, resolveSettings } from './settings';
@@ -47,6 +47,7 @@ const PROGRESS_EVERY_MS = 100;
 
 export function startServer(connection: Connection): void {
   keepHeapSmall();
+  workersOptimizeInline();
   const documents = new TextDocuments(TextDocument);
   const folders: Folder[] = [];
   const sessions = new Map<string, { index: CorpusIndex; session: DraftSession }>();

@@ -33,3 +33,14 @@ export async function whileIndexing<T>(work: Promise<T>): Promise<T> {
   if (indexing++ === 0) set(INDEXING_HEAP_GROWING_PERCENT);
   try { return await work; } finally { if (--indexing === 0) set(HEAP_GROWING_PERCENT); }
 }
+
+/**
+ * Worker threads made from now on optimize their hot code on their own thread. An index worker's
+ * first files run at baseline speed until V8 has optimized its hot functions, and with both
+ * cores busy with workers, compile jobs on V8's background threads wait for a core while the
+ * worker runs slow code. Compiling in the worker's own thread, at once, took 6-8% off two workers'
+ * build in a harness (scripts/bench/HISTORY.md). The flag is read when a thread's isolate is made:
+ * the server's own thread, made before, still compiles in the background, so a check is not held
+ * up by a compile.
+ */
+export function workersOptimizeInline(): void { setFlagsFromString('--no-concurrent-recompilation'); }
