@@ -1,6 +1,6 @@
 // Names of people, organisations and places, with the role tied to a name
 // ("Defense Minister Sebastien Lecornu", "meteorologist Sara Lindqvist").
-import { Token, fold, own } from '../text/tokens';
+import { Token, byWord, fold, own } from '../text/tokens';
 import { CAPITAL_OF, COUNTRY_OF, MONTHS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, WEEKDAYS, canonicalRole, isCommonWord } from '../text/vocab';
 
 export interface Role {
@@ -407,18 +407,12 @@ export function contains(big: readonly string[], small: readonly string[]): bool
   return k === small.length && loose(big[big.length - 1]) === loose(small[small.length - 1]);
 }
 
-/** (words repeat: the index asks for every name word of every sentence) */
-const looseMemo = new Map<string, string>();
-/** Spelling variants that are the same name: diacritics, doubled letters, y/i, hyphens ("Zelenskyy" = "Zelensky"). */
-export function loose(w: string): string {
-  let l = looseMemo.get(w);
-  if (l === undefined) {
-    l = w.replace(/[-'\s.]/g, '').replace(/y/g, 'i').replace(/(.)\1+/g, '$1').replace(/ph/g, 'f').replace(/ou/g, 'u').replace(/h$/, '');
-    if (looseMemo.size > 50000) looseMemo.clear();
-    looseMemo.set(own(w), own(l));
-  }
-  return l;
-}
+/**
+ * Spelling variants that are the same name: diacritics, doubled letters, y/i, hyphens ("Zelenskyy" = "Zelensky").
+ * (Remembered by word: the index asks for every name word of every sentence.)
+ */
+export const loose = byWord((w: string): string =>
+  own(w.replace(/[-'\s.]/g, '').replace(/y/g, 'i').replace(/(.)\1+/g, '$1').replace(/ph/g, 'f').replace(/ou/g, 'u').replace(/h$/, '')));
 
 /** Entity keys of names: "@france" for France and French, every name word otherwise. */
 export function entityKeysOf(names: readonly NameMention[], into = new Set<string>()): Set<string> {

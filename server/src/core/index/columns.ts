@@ -11,27 +11,16 @@ export class IntColumn {
   }
 
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(Math.max(16, this.data.length * 2));
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.data = room(this.data, this.length, this.length + 1);
     this.data[this.length++] = v;
   }
 
   /** Appends `src`, each value plus `shift`. */
   append(src: Int32Array<ArrayBufferLike>, shift = 0): void {
-    this.reserve(this.length + src.length);
+    this.data = room(this.data, this.length, this.length + src.length);
     if (shift) for (let i = 0; i < src.length; i++) this.data[this.length + i] = src[i] + shift;
     else this.data.set(src, this.length);
     this.length += src.length;
-  }
-
-  private reserve(n: number): void {
-    if (n <= this.data.length) return;
-    const next = new Int32Array(Math.max(n, this.data.length * 2));
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
   }
 
   get(i: number): number { return this.data[i]; }
@@ -52,24 +41,24 @@ export class FloatColumn {
   }
 
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(Math.max(16, this.data.length * 2));
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.data = room(this.data, this.length, this.length + 1);
     this.data[this.length++] = v;
   }
 
   append(src: Float64Array<ArrayBufferLike>): void {
-    if (this.length + src.length > this.data.length) {
-      const next = new Float64Array(Math.max(this.length + src.length, this.data.length * 2));
-      next.set(this.data.subarray(0, this.length));
-      this.data = next;
-    }
+    this.data = room(this.data, this.length, this.length + src.length);
     this.data.set(src, this.length);
     this.length += src.length;
   }
 
   get(i: number): number { return this.data[i]; }
   toArray(): Float64Array<ArrayBufferLike> { return this.data.slice(0, this.length); }
+}
+
+/** `data` with room for `need` values (its first `length` kept): itself, or one at least twice as long. */
+function room<A extends Int32Array<ArrayBufferLike> | Float64Array<ArrayBufferLike>>(data: A, length: number, need: number): A {
+  if (need <= data.length) return data;
+  const next = new (data.constructor as new (n: number) => A)(Math.max(16, need, data.length * 2));
+  next.set(data.subarray(0, length));
+  return next;
 }

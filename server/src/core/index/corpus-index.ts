@@ -14,7 +14,7 @@ import { DateMention } from '../extract/dates';
 import { TextFormat, toProse } from '../corpus/prose';
 import { DATELINE, boilerplateParagraphs } from '../corpus/boilerplate';
 import { Paragraph, Range, makeParagraph } from '../text/segment';
-import { Token, fold, isContentToken, own } from '../text/tokens';
+import { Token, byWord, fold, isContentToken } from '../text/tokens';
 import { CAPITAL_OF, COUNTRY_OF, CURRENCY_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALES, UNITS, WEEKDAYS } from '../text/vocab';
 import { NameMention, entityKeysOf } from '../extract/names';
 import { Bm25, Bm25Snapshot, Hit } from './bm25';
@@ -530,17 +530,10 @@ class Topics {
 }
 
 /** (remembered by word: every name of every sentence asks, and a corpus has a few tens of thousands) */
-const claimWords = new Map<string, boolean>();
-const isClaimWord = (w: string): boolean => {
-  let yes = claimWords.get(w);
-  if (yes === undefined) {
-    const low = fold(w).replace(/\.$/, '');
-    yes = MONTHS.has(low) || WEEKDAYS.has(low) || NUMBER_WORDS.has(low) || ORDINAL_WORDS.has(low) || SCALES.has(low) || CURRENCY_WORDS.has(low) || UNITS.has(low);
-    if (claimWords.size > 50000) claimWords.clear();
-    claimWords.set(own(w), yes);
-  }
-  return yes;
-};
+const isClaimWord = byWord((w: string): boolean => {
+  const low = fold(w).replace(/\.$/, '');
+  return MONTHS.has(low) || WEEKDAYS.has(low) || NUMBER_WORDS.has(low) || ORDINAL_WORDS.has(low) || SCALES.has(low) || CURRENCY_WORDS.has(low) || UNITS.has(low);
+});
 
 /**
  * A bounded cache by id in two parts (segmented LRU): a newcomer waits in the first fifth and

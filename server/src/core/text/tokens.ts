@@ -201,6 +201,24 @@ function remember(m: Map<string, string>, k: string, v: string): void {
   m.set(own(k), own(v));
 }
 
+/**
+ * A function of a word, worked out once per distinct word (at most `max` kept, then it starts
+ * over, as the memos above do); the word is kept as its own copy. A string result that may be a
+ * slice of a text should be `own`ed by `compute`.
+ */
+export function byWord<V>(compute: (w: string) => V, max = 50000): (w: string) => V {
+  const memo = new Map<string, V>();
+  return (w) => {
+    let v = memo.get(w);
+    if (v === undefined) {
+      v = compute(w);
+      if (memo.size >= max) memo.clear();
+      memo.set(own(w), v);
+    }
+    return v;
+  };
+}
+
 export function unifyQuotes(s: string): string {
   return s.replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'").replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"');
 }

@@ -3,7 +3,7 @@
 import { LEXICON_WORDS } from '../data/lexicon';
 import { COUNTRIES } from '../data/countries';
 import { CAPITALS } from '../data/capitals';
-import { fold, own } from './tokens';
+import { byWord, fold, own } from './tokens';
 
 const lexicon = new Set(LEXICON_WORDS.split(' '));
 /** A common lower-case English word (so "Analysts" at a sentence start is not a name). */
@@ -68,19 +68,14 @@ const ROLE_CANON: readonly [RegExp, string][] = [
   [/\bcouncil ?(member|man|woman)\b|\bcouncillor\b/g, 'councilmember'],
 ];
 export function canonicalRole(words: readonly string[]): string[] {
-  const key = words.join(' ');
-  let canon = roleMemo.get(key);
-  if (canon === undefined) {
-    let t = key;
-    for (const [re, to] of ROLE_CANON) t = t.replace(re, to);
-    canon = t.split(' ').filter(Boolean).map(own);
-    if (roleMemo.size > 20000) roleMemo.clear();
-    roleMemo.set(own(key), canon);
-  }
-  return [...canon];
+  return [...canonicalTitle(words.join(' '))];
 }
-/** (the same few titles come back in every article) */
-const roleMemo = new Map<string, readonly string[]>();
+/** (remembered by title: the same few come back in every article) */
+const canonicalTitle = byWord((title: string): readonly string[] => {
+  let t = title;
+  for (const [re, to] of ROLE_CANON) t = t.replace(re, to);
+  return t.split(' ').filter(Boolean).map(own);
+}, 20000);
 
 /** Verbs that introduce or follow a quotation. */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set(('said say says saying told tell tells telling added adds adding '
