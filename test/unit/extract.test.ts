@@ -68,6 +68,12 @@ describe('extract: names and roles', () => {
     ['Chief Executive Marieke van Dalen spoke to the Department of Tourism.', ['[Chief Executive] Marieke van Dalen', 'Department of Tourism']],
     ['Analysts said the Russian-built plant was old.', ['Russian @Russia']],
     ['The Regional Returning Officer, Martin Oyelaran, announced it.', ['[Regional Returning Officer] Martin Oyelaran']],
+    // a country whose name starts with a common word, at the start of a sentence (it was "Africa", "Zealand", "States")
+    ['South Africa unveils its budget.', ['South Africa @South Africa']],
+    ['South African troops arrived.', ['South African @South Africa']],
+    ['New Zealand won the toss.', ['New Zealand @New Zealand']],
+    ['United States forces left.', ['United States @United States']],
+    ['South winds blew all night.', []],
   ];
   for (const [text, want] of cases) it(text, () => assert.deepEqual(names(text), want));
 
@@ -77,6 +83,15 @@ describe('extract: names and roles', () => {
   it('keeps a place named with one common word before its organisation word in a Title Case line', () => {
     assert.deepEqual(names('Bellmere Civic Centre, Thursday 16 October 2025, 11:00'), ['Bellmere Civic Centre']);
     assert.deepEqual(names('Kelbridge Approves New Housing Plan'), ['Kelbridge']);
+  });
+  it('keeps a lone run-together word at the start of a sentence as a name that is never flagged (weak)', () => {
+    const weak = (text: string) => analyzeText(text).sentences.flatMap((s) => s.names.map((n) => `${n.text}${n.weak ? ' (weak)' : ''}`));
+    assert.deepEqual(weak('Newsroom round-up: Sahel and the wires'), ['Newsroom (weak)', 'Sahel']);
+    assert.deepEqual(weak('Airstrikes hit Riverside overnight.'), ['Airstrikes (weak)', 'Riverside']);
+    // not a word that is no compound, nor two names, nor one mid-sentence
+    assert.deepEqual(weak('Mercier said it was over.'), ['Mercier']);
+    assert.deepEqual(weak('Kofi Mercier said it was over.'), ['Kofi Mercier']);
+    assert.deepEqual(weak('The mayor of Riverside said no.'), ['Riverside']);
   });
 });
 

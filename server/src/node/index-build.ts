@@ -14,7 +14,7 @@ import { CorpusSettings, FoundFile, Skip, Stamp, listCorpus, listCorpusSync, pro
 export type { Stamp } from './corpus-files';
 
 /** Bump when extraction changes what an index holds: older saved indexes are then rebuilt. */
-export const ENGINE_VERSION = 'corroborate-index-6';
+export const ENGINE_VERSION = 'corroborate-index-7';
 
 export interface BuildRequest {
   readonly workspace: string;

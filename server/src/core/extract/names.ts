@@ -120,7 +120,7 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
     // ("Protesters gathered": a lone word whose root is common, "protest" + "-ers")
     while (s <= last && s === firstWordAt(toks, ctx, s) && (isCommonWord(toks[s].low) || (s === last && commonRoot(toks[s].low)))
       && !(NUMBERED.has(toks[s].low) && toks[s + 1]?.kind === 'num' && s + 1 <= last)
-      && !COUNTRY_OF.has(toks[s].low) && !ROLE_HEADS.has(toks[s].low) && !ROLE_MODIFIERS.has(toks[s].low)) {
+      && !COUNTRY_OF.has(toks[s].low) && !countryAt(toks, s, last) && !ROLE_HEADS.has(toks[s].low) && !ROLE_MODIFIERS.has(toks[s].low)) {
       s++;
       while (s <= last && !isCapWord(toks[s])) s++;
     }
@@ -133,6 +133,10 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
       s++;
     }
     let m = buildMention(toks, s, last, ctx.src);
+    // a lone word at the start of a sentence made of two common words ("Newsroom round-up", "Airstrikes
+    // hit the city") is more often a word the lexicon lacks than a name: kept, for what the sources
+    // name ("Riverside will get 350 homes"), but never flagged (weak)
+    if (m && s === last && s === firstWordAt(toks, ctx, s) && !m.weak && !m.country && !m.seat && !m.role && closedCompound(toks[s].low)) m = { ...m, weak: true };
     // a title in apposition: "François Thériault, the STSE's director general," / "the region's mayor, Ines Carvalho,"
     // (a courtesy title before the name gives way to the office after it)
     const courtesy = m?.role && HONORIFICS.has(m.role.head) ? m.role : undefined;
@@ -149,12 +153,30 @@ export function extractNames(toks: readonly Token[], ctx: NameContext): NameMent
   return out;
 }
 
+/** A country's name of several words begins at `s` ("South Africa", "New Zealand", "United States"): its first word is the country's, however common. */
+function countryAt(toks: readonly Token[], s: number, last: number): boolean {
+  let key = toks[s].low;
+  for (let k = s + 1; k <= Math.min(last, s + 3); k++) {
+    if (toks[k].kind !== 'word') return false;
+    key += ` ${toks[k].low}`;
+    if (COUNTRY_OF.has(key)) return true;
+  }
+  return false;
+}
+
 /** A word made from a common word with a suffix for people or plurals: "protesters", "evacuees", "jihadists". */
 function commonRoot(low: string): boolean {
   const m = /^(.{3,}?)(ers|er|ees|ee|ists|ist|ians|ian|ants|ant|ors|s)$/.exec(low);
   if (!m) return false;
   const root = m[1];
   return isCommonWord(root) || isCommonWord(`${root}e`) || (m[2].startsWith('e') && isCommonWord(`${root}e`));
+}
+
+/** Two common words of three letters or more run together, or their plural: "newsroom", "checkpoints". */
+function closedCompound(low: string): boolean {
+  if (low.length < 7 || !/^[a-z]+$/.test(low)) return false;
+  const halves = (w: string) => { for (let k = 3; k <= w.length - 3; k++) if (isCommonWord(w.slice(0, k)) && isCommonWord(w.slice(k))) return true; return false; };
+  return halves(low) || (low.endsWith('s') && halves(low.slice(0, -1)));
 }
 
 export const HONORIFICS: ReadonlySet<string> = new Set(['professor', 'prof', 'dr', 'doctor', 'sir', 'dame', 'cllr', 'rev', 'reverend']);
