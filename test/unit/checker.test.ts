@@ -844,3 +844,68 @@ describe('checker: a figure found by its own number', () => {
     assert.deepEqual(verdicts(index, draft).filter((v) => v.includes('1.1')), ["supported '1.1 percent'"]);
   });
 });
+
+describe('checker: one archive story in many moulds (bench corpus regressions)', () => {
+  it('finds a sentence whose first copy is the teaser of another story in the story itself (regression: "started on 24 April")', () => {
+    const index = corpusFrom({
+      // the sentence is first seen as a teaser below another story, then in the story it comes from
+      'a-trial.txt': 'Ex-minister jailed for 19 years\n\nA court sentenced former minister Paul Wilson to 19 years in prison.\n\nALSO READ\n\nFloods kill 71 in Tunisia\n\nThe rains began on April 24 and continued for several days.\n',
+      'b-floods.txt': 'Floods kill 71 in Tunisia\n\nSFAX (Reuters) - Floods in and around Sfax have killed 71 people, officials said.\n\nThe rains began on April 24 and continued for several days.\n\nRoads around Sfax were washed away.\n',
+    });
+    assert.ok(index.isBoilerplate(index.docByPath('a-trial.txt')!.first + 4));
+    const draft = 'The heavy rain in Sfax started on 24 April.\n';
+    assert.deepEqual(flags(index, draft), []);
+    const date = checkDraft(index, draft, 'md').results.find((r) => r.kind === 'date')!;
+    assert.equal(date.message, 'Supported: April 24 (b-floods.txt:5).');
+  });
+
+  it('a day and month with no year, in a story about what the draft names, back the draft\'s day, month and year (regression: "June 23, 2025")', () => {
+    const vote = 'Parliament is due to vote on the budget on June 23.';
+    const index = corpusFrom({
+      'australia.txt': `Australia unveils budget\n\nCANBERRA, June 2 (AAP) - Australia's government presented a budget of 26.1 billion dollars.\n\n${vote}\n`,
+      'south-africa.txt': `South Africa unveils budget\n\nGQEBERHA, June 9 (Xinhua) - South Africa's government on Monday presented a budget of 451.7 billion rand.\n\n${vote}\n\nInflation has eroded household incomes across South Africa.\n`,
+      // the same story filed under another year's date gives no year to its "June 23"
+      'lebanon.md': `# Lebanon unveils budget\n\n*By Nadia Haddad* · 9 June 2021\n\nLebanon's government presented a budget of $39.5 billion.\n\n${vote}\n`,
+    });
+    const draft = 'The vote in the South African parliament is scheduled for June 23, 2025.\n';
+    assert.deepEqual(flags(index, draft), []);
+    const date = checkDraft(index, draft, 'md').results.find((r) => r.kind === 'date')!;
+    assert.equal(date.message, 'Supported: June 23 (south-africa.txt:5).');
+    // a story whose own date gives the year: its "June 23" is of that year
+    const lebanon = checkDraft(index, 'The vote in the Lebanese parliament is scheduled for June 23, 2021.\n', 'md').results.find((r) => r.kind === 'date')!;
+    assert.equal(lebanon.message, 'Supported: June 23 (lebanon.md:7).');
+    // not for a story about something else, which is why "June 23" alone is no support there
+    assert.deepEqual(codes(index, 'The vote in the Kenyan parliament is scheduled for June 23, 2025.\n'), ['unsupported-name', 'unsupported-date']);
+  });
+
+  it('a figure in the story about what the draft names outweighs the same words with the draft\'s figure in another story (regression: "Six other officials")', () => {
+    const trial = (who: string, years: number, others: string, reporter: string) =>
+      `# Ex-minister ${who} jailed for ${years} years\n\n*By ${reporter}, Morning Herald* · 2 July 2024\n\nA court sentenced former Finance Minister ${who} to ${years} years in prison for corruption.\n\n${others} other officials were convicted in the same case.\n\nThe defence had argued that the charges were politically motivated.\n`;
+    const index = corpusFrom({
+      'wilson.md': trial('Paul Wilson', 19, 'Six', 'Akiko Mercier'),
+      'diallo.md': trial('Mathieu Diallo', 3, 'Seven', 'Ana Mercier'),
+      'mercier.md': trial('Kofi Mercier', 7, 'Nine', 'Jan Kowalski'),
+    });
+    const draft = 'Kofi Mercier was jailed for 7 years. Six other officials were convicted in the case against Mercier.\n';
+    assert.deepEqual(flags(index, draft), ["1:38 conflicting-figure 'Six' -> 'Nine'"]);
+    const six = checkDraft(index, draft, 'md').results.find((r) => r.kind === 'figure' && r.verdict === 'conflict')!;
+    assert.equal(six.message, 'Sources give Nine other officials (mercier.md:7), not Six.');
+    // the story's own figure is supported, and so is Wilson's where the draft is about Wilson
+    assert.deepEqual(flags(index, 'Kofi Mercier was jailed for 7 years. Nine other officials were convicted in the case against Mercier.\n'), []);
+    assert.deepEqual(flags(index, 'Paul Wilson was jailed for 19 years. Six other officials were convicted in the case against Wilson.\n'), []);
+  });
+
+  it('a byline names the reporter, not what the story is about', () => {
+    const index = corpusFrom({ 'diallo.md': '# Ex-minister Diallo jailed for 3 years\n\n*By Akiko Mercier, Morning Herald* · 26 March 2020\n\nA court in Jeddah sentenced former Finance Minister Mathieu Diallo to 3 years in prison.\n\nDiallo served as finance minister from 2011 to 2016.\n\nSeven other officials were convicted in the same case.\n' });
+    const first = index.docByPath('diallo.md')!.first;
+    assert.deepEqual([...index.topics(first + 4)], ['dialo']);
+  });
+
+  it('a lone word at the start of a sentence made of two common words is no name to flag, but the sources still name it (regression: "Newsroom round-up")', () => {
+    const index = corpusFrom({ 'plan.txt': 'Council housing plan\n\nRiverside will get 350 homes under the plan.\n\nEastfield will get 96 homes.\n' });
+    assert.deepEqual(flags(index, '# Newsroom round-up: housing\n\nAirstrikes were not mentioned. The council will build 350 homes at Riverside.\n'), []);
+    assert.deepEqual(verdicts(index, 'The council will build 350 homes at Riverside.\n'), ["supported '350'", "supported 'Riverside'"]);
+    // a name the sources never give is still flagged where it is not a sentence's first word
+    assert.deepEqual(codes(index, 'The council will build 350 homes at Westbury.\n'), ['unsupported-figure', 'unsupported-name']);
+  });
+});

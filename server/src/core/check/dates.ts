@@ -77,8 +77,12 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       const cov = coverage(frame, stems, ctx.idf, undefined, ctx.cache.contextStems(id));
       const loc = coverage(frame, stems, ctx.idf, sf.weights);
       const m: Match = { id, d: sd, sf, cov, loc };
-      ctx.trace?.('date', { claim: ctx.text.slice(d.start, d.end), value: ctx.index.docText(id).slice(sd.start, sd.end), source: ctx.index.text(id), cov, loc, supports: dateSupports(d, sd), anchored });
-      if (dateSupports(d, sd)) {
+      // "June 23" in a story about what the draft sentence names, whose own date gives no other
+      // year, backs "June 23, 2025" as a dated source would; under another year's date it only agrees
+      const yearless = sd.year === undefined && d.year !== undefined && (dated?.year === undefined || dated.year === d.year)
+        && d.day !== undefined && dateSupports(d, { ...sd, year: d.year }) && namesAny(ctx.draftEntities(), ctx.cache.entities(id, 2));
+      ctx.trace?.('date', { claim: ctx.text.slice(d.start, d.end), path: ctx.index.doc(id).path, value: ctx.index.docText(id).slice(sd.start, sd.end), source: ctx.index.text(id), cov, loc, supports: dateSupports(d, sd), yearless, anchored });
+      if (dateSupports(d, sd) || yearless) {
         if (cov >= 0.25 || loc >= 0.25 || (cov >= 0.1 && !missing(frame, ctx.cache.entities(id, 2))) || ((cov >= 0.05 || !missing(frame, ctx.cache.entities(id, 2))) && ctx.sharesOtherClaim(id, d))) support.push(m);
         else if (!ctx.index.isBoilerplate(id) && docDate?.sentence !== id) weak.push(m);
       } else if (datesCompatible(d, sd)) {
@@ -198,6 +202,13 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     message: `No source gives this date (${claimText})${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`,
     evidence: near, fixes: [],
   };
+}
+
+/** Whether a source passage names one of what the draft sentence names (or the draft names nothing). */
+function namesAny(draft: ReadonlySet<string>, source: ReadonlySet<string>): boolean {
+  if (!draft.size) return true;
+  for (const k of draft) if (source.has(k)) return true;
+  return false;
 }
 
 /** Whether source sentence `id` is in the same article (file and segment) as `other` or one of its copies. */

@@ -193,6 +193,13 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
     // voted": "Votes: 1,412" in the ballot table, beside "the airline's 2,100 pilots ... members who voted")
     && !(q.dim === 'count' && distinctive(q) && q.value >= 1000 && support[0].cov >= 0.2 && rare0(ctx, support[0].id, support[0].f)
       && frame.near.size === 0 && frame.tied.size === 0)) support.length = 0;
+  // a source in an article about what the draft sentence names outweighs one as close elsewhere that has the
+  // draft's value ("Six other officials were convicted alongside Mercier": "Six ..." in another trial's story,
+  // "Nine other officials were convicted in the same case" in Mercier's): the other sources are other stories
+  if (support.length && conflicts.length && ctx.draftEntities().size && !support.some((m) => aboutDraft(ctx, m.id))) {
+    const here = conflicts.filter((m) => aboutDraft(ctx, m.id) && score(m) >= score(support[0]));
+    if (here.length) { support.length = 0; conflicts.splice(0, conflicts.length, ...here); }
+  }
   // rows of one table: the row about the draft's thing outweighs another row with the draft's value
   // ("Arts and Humanities ... £8.5m": the Arts row gives £9.1m, £8.5m is Professional Services')
   if (support.length && conflicts.length && support.every((m) => isTableRow(ctx.index.text(m.id)))) {
@@ -295,6 +302,14 @@ function isPart(toks: readonly Token[], qs: readonly Quantity[], q: Quantity): b
 }
 
 /** Every entity of the draft sentence is named around the source sentence (or is what its article is about). */
+/** The source sentence's article, or its passage, names something the draft sentence names. */
+function aboutDraft(ctx: CheckContext, id: number): boolean {
+  if (ctx.aboutDraft(id)) return true;
+  const around = ctx.cache.entities(id, 2, false);
+  for (const k of ctx.draftEntities()) if (around.has(k)) return true;
+  return false;
+}
+
 function allNamed(ctx: CheckContext, id: number): boolean {
   const around = ctx.cache.entities(id, 1);
   for (const n of ctx.sentence.names) {
@@ -399,14 +414,15 @@ export function replacements(draftText: string, q: Quantity, f: Quantity, srcTex
     const srcLead = srcText.slice(f.numStart, f.baseEnd);
     const draftLead = draftText.slice(q.numStart, q.baseEnd);
     let num: string;
-    if (q.words && toWords(rounded)) num = toWords(rounded)!;
+    // (in words, in the draft's case: "Six other officials" -> "Nine other officials")
+    if (q.words && toWords(rounded)) num = sameCase(toWords(rounded)!, draftText[q.numStart]);
     else if (!f.words && Math.abs(f.scale - q.scale) < 1e-9 * q.scale && Number(srcLead.replace(/,/g, '')) === rounded) num = srcLead;
     else if (/,/.test(draftLead) || rounded >= 10000) num = rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
     else num = String(rounded);
     out.push(draftText.slice(q.start, q.numStart) + num + agree(draftText.slice(q.baseEnd, q.end), rounded));
     if (rounded === 1) out.unshift(srcText.slice(f.start, f.end));
   }
-  out.push(srcText.slice(f.start, f.end));
+  out.push(f.words ? sameCase(srcText.slice(f.start, f.end), draftText[q.start]) : srcText.slice(f.start, f.end));
   const draftWhole = draftText.slice(q.start, q.end);
   return [...new Set(out.map((x) => x.trim()).filter((x) => x && x !== draftWhole))];
 }

@@ -10,7 +10,7 @@
 // Each sentence row knows its paragraph, so only that paragraph is segmented again, not the
 // whole document.
 import { AnalyzedSentence, PreparedText, analyzeSentenceAt, analyzeText, prepareText } from '../extract/analyze';
-import { DateMention } from '../extract/dates';
+import { DateMention, bylineEnd } from '../extract/dates';
 import { TextFormat, toProse } from '../corpus/prose';
 import { DATELINE, boilerplateParagraphs } from '../corpus/boilerplate';
 import { Paragraph, Range, makeParagraph } from '../text/segment';
@@ -85,6 +85,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** flags: page chrome; removed from the index; its paragraph is a short line (a heading or label) */
 const BOILERPLATE = 1, REMOVED = 2, SHORT_PARAGRAPH = 4;
+/** how many copies of a boilerplate sentence are looked through for one in prose */
+const MAX_TEASER_COPIES = 64;
 
 const EMPTY_SENTENCE: AnalyzedSentence = { index: -1, para: -1, start: 0, end: 0, tokens: [], quantities: [], dates: [], names: [], quotes: [], quoteSpans: [], heading: false };
 
@@ -219,7 +221,8 @@ export class CorpusIndex {
         prevPara = s.para;
       }
       const boilerplate = bp[s.para];
-      if (!boilerplate) about.add(s.names, () => s.heading || !/[.!?]["\u201d']?\s*$/.test(prose.text.slice(s.start, s.end)));
+      // (a byline names the reporter, not what the story is about: "By Akiko Mercier · 26 March 2020")
+      if (!boilerplate) about.add(bylineEnd(prose.text, s.start, s.end) > s.start ? [] : s.names, () => s.heading || !/[.!?]["\u201d']?\s*$/.test(prose.text.slice(s.start, s.end)));
       const c = this.col;
       c.doc.push(id); c.start.push(s.start); c.end.push(s.end);
       c.line.push(prose.lineOf(s.start)); c.segment.push(segment); c.flags.push((boilerplate ? BOILERPLATE : 0) | (para.short ? SHORT_PARAGRAPH : 0));
@@ -389,9 +392,26 @@ export class CorpusIndex {
     return new Set(t ? t.split('\n') : []);
   }
 
-  /** Best sentences for weighted terms; boilerplate and duplicates only when asked. */
+  /**
+   * Best sentences for weighted terms; boilerplate only when asked. A sentence is searched as its
+   * first copy; when that copy is boilerplate (the teaser of a story, above another story) and a
+   * later one is prose, the sentence is found as that first prose copy: the story itself.
+   */
   search(query: ReadonlyMap<string, number>, k: number, opts: { boilerplate?: boolean } = {}): Hit[] {
-    return this.bm25.search(query, k, opts.boilerplate ? (id) => this.isLive(id) : (id) => this.isLive(id) && !this.isBoilerplate(id));
+    if (opts.boilerplate) return this.bm25.search(query, k, (id) => this.isLive(id));
+    const prose = new Map<number, number>();
+    const inProse = (id: number) => {
+      if (!this.isBoilerplate(id)) return id;
+      let p = prose.get(id);
+      if (p === undefined) {
+        p = -1;
+        for (const c of this.copies(id, MAX_TEASER_COPIES)) if (c !== id && this.isLive(c) && !this.isBoilerplate(c)) { p = c; break; }
+        prose.set(id, p);
+      }
+      return p;
+    };
+    const hits = this.bm25.search(query, k, (id) => this.isLive(id) && inProse(id) >= 0);
+    return prose.size ? hits.map((h) => ({ id: inProse(h.id), score: h.score })) : hits;
   }
 
   idf(term: string): number { return this.bm25.idf(term); }
