@@ -1,7 +1,7 @@
 // What a rule needs while checking one draft sentence: candidate source sentences (BM25 over
 // the sentence and over the claim's frame), and cached views of each source sentence.
 import { AnalyzedSentence, AnalyzedText } from '../extract/analyze';
-import { DateMention, bylineEnd, dateSupports } from '../extract/dates';
+import { DateMention, dateSupports } from '../extract/dates';
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { CorpusIndex, termsOf } from '../index/corpus-index';
 import { isTableRow } from '../corpus/prose';
@@ -78,10 +78,7 @@ export class SourceCache {
       // the rows of a table do not lend each other what they name: each row is its own entity's
       const row = isTableRow(this.index.text(id));
       // nor does a byline: it names the reporter ("By Akiko Mercier · 26 March 2020")
-      for (const n of this.index.neighbours(id, radius)) {
-        const text = this.index.text(n);
-        if (!(row && isTableRow(text)) && bylineEnd(text, 0, text.length) === 0) for (const k of entityKeys(this.index.sentence(n))) e.add(k);
-      }
+      for (const n of this.index.neighbours(id, radius)) if (!(row && isTableRow(this.index.text(n))) && !this.index.isByline(n)) for (const k of entityKeys(this.index.sentence(n))) e.add(k);
       if (withTopics) for (const k of this.topics(id)) e.add(k);
       this.ents.set(key, e);
     }
@@ -153,8 +150,9 @@ export class CheckContext {
    * searched once, as its first copy, but is read in the article the draft is about.
    */
   private withCopies(ids: number[]): number[] {
-    if (!this.draftEntities().size) return ids;
-    const about = (id: number) => this.aboutDraft(id);
+    const want = this.draftEntities();
+    if (!want.size) return ids;
+    const about = (id: number) => { for (const k of this.cache.topics(id)) if (want.has(k)) return true; return false; };
     const out: number[] = [];
     for (const id of ids) {
       out.push(id);
@@ -169,10 +167,10 @@ export class CheckContext {
     return out;
   }
 
-  /** Whether source sentence `id`'s article is about something the draft sentence names (one of its topics). */
-  aboutDraft(id: number): boolean {
-    const want = this.draftEntities();
-    for (const k of this.cache.topics(id)) if (want.has(k)) return true;
+  /** Whether source sentence `id`, its passage or its article names something the draft sentence names. */
+  namesWhatDraftNames(id: number): boolean {
+    const around = this.cache.entities(id, 2);
+    for (const k of this.draftEntities()) if (around.has(k)) return true;
     return false;
   }
 

@@ -1,7 +1,7 @@
 // Rule: a date is supported when a source sentence about the same event states the same
 // fields; left alone when a source about it agrees on what both state ("in July" for
 // "July 26"); a conflict when such a source states another day, month, year or weekday.
-import { DateMention, afterDateline, bylineEnd, dateSupports, weekdayOf, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
+import { DateMention, afterDateline, dateSupports, weekdayOf, datesCompatible, formatDate, rewriteDate, sharesField } from '../extract/dates';
 import { CheckContext, distinct, mapped, where } from './context';
 import { Quantity, comparable, sameValue } from '../extract/quantities';
 import { MONTH_NAMES, SPEECH_VERBS, WEEKDAY_NAMES } from '../text/vocab';
@@ -58,7 +58,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     const docDate = ctx.index.doc(id).date, dated = docDate?.at;
     // the dateline's date ("HARWICK, March 5 (Meridian News) -") is when the story was filed, not when its events happened
     // and so is a byline's ("By Iryna Mercier · October 9, 2021"), beside the reporter's name
-    const filedBy = Math.max(afterDateline(ctx.index.docText(id), src.start, src.end), bylineEnd(ctx.index.docText(id), src.start, src.end));
+    const filedBy = ctx.index.isByline(id) ? src.end : afterDateline(ctx.index.docText(id), src.start, src.end);
     const relative = relativeDays(src.tokens, dated, docDate?.sentence === id).filter((r) => dateSupports(d, r));
     for (const given of [...src.dates.filter((x) => x.end > filedBy), ...relative]) {
       // "approved ... on Thursday" in a story dated Thursday 5 February 2026 is 5 February: a reason to agree only
@@ -80,7 +80,7 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
       // "June 23" in a story about what the draft sentence names, whose own date gives no other
       // year, backs "June 23, 2025" as a dated source would; under another year's date it only agrees
       const yearless = sd.year === undefined && d.year !== undefined && (dated?.year === undefined || dated.year === d.year)
-        && d.day !== undefined && dateSupports(d, { ...sd, year: d.year }) && namesAny(ctx.draftEntities(), ctx.cache.entities(id, 2));
+        && d.day !== undefined && dateSupports(d, { ...sd, year: d.year }) && (!ctx.draftEntities().size || ctx.namesWhatDraftNames(id));
       ctx.trace?.('date', { claim: ctx.text.slice(d.start, d.end), path: ctx.index.doc(id).path, value: ctx.index.docText(id).slice(sd.start, sd.end), source: ctx.index.text(id), cov, loc, supports: dateSupports(d, sd), yearless, anchored });
       if (dateSupports(d, sd) || yearless) {
         if (cov >= 0.25 || loc >= 0.25 || (cov >= 0.1 && !missing(frame, ctx.cache.entities(id, 2))) || ((cov >= 0.05 || !missing(frame, ctx.cache.entities(id, 2))) && ctx.sharesOtherClaim(id, d))) support.push(m);
@@ -202,13 +202,6 @@ export function checkDate(ctx: CheckContext, d: DateMention): ClaimResult | null
     message: `No source gives this date (${claimText})${near.length ? `; closest source sentence: ${where(near[0])}` : ''}.`,
     evidence: near, fixes: [],
   };
-}
-
-/** Whether a source passage names one of what the draft sentence names (or the draft names nothing). */
-function namesAny(draft: ReadonlySet<string>, source: ReadonlySet<string>): boolean {
-  if (!draft.size) return true;
-  for (const k of draft) if (source.has(k)) return true;
-  return false;
 }
 
 /** Whether source sentence `id` is in the same article (file and segment) as `other` or one of its copies. */

@@ -196,8 +196,8 @@ export function checkFigure(ctx: CheckContext, q: Quantity): ClaimResult | null 
   // a source in an article about what the draft sentence names outweighs one as close elsewhere that has the
   // draft's value ("Six other officials were convicted alongside Mercier": "Six ..." in another trial's story,
   // "Nine other officials were convicted in the same case" in Mercier's): the other sources are other stories
-  if (support.length && conflicts.length && ctx.draftEntities().size && !support.some((m) => aboutDraft(ctx, m.id))) {
-    const here = conflicts.filter((m) => aboutDraft(ctx, m.id) && score(m) >= score(support[0]));
+  if (support.length && conflicts.length && !support.some((m) => ctx.namesWhatDraftNames(m.id))) {
+    const here = conflicts.filter((m) => ctx.namesWhatDraftNames(m.id) && score(m) >= score(support[0]));
     if (here.length) { support.length = 0; conflicts.splice(0, conflicts.length, ...here); }
   }
   // rows of one table: the row about the draft's thing outweighs another row with the draft's value
@@ -302,14 +302,6 @@ function isPart(toks: readonly Token[], qs: readonly Quantity[], q: Quantity): b
 }
 
 /** Every entity of the draft sentence is named around the source sentence (or is what its article is about). */
-/** The source sentence's article, or its passage, names something the draft sentence names. */
-function aboutDraft(ctx: CheckContext, id: number): boolean {
-  if (ctx.aboutDraft(id)) return true;
-  const around = ctx.cache.entities(id, 2, false);
-  for (const k of ctx.draftEntities()) if (around.has(k)) return true;
-  return false;
-}
-
 function allNamed(ctx: CheckContext, id: number): boolean {
   const around = ctx.cache.entities(id, 1);
   for (const n of ctx.sentence.names) {

@@ -83,8 +83,8 @@ export type TextLoader = (doc: SourceDoc) => string | undefined;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** flags: page chrome; removed from the index; its paragraph is a short line (a heading or label) */
-const BOILERPLATE = 1, REMOVED = 2, SHORT_PARAGRAPH = 4;
+/** flags: page chrome; removed from the index; its paragraph is a short line (a heading or label); a byline ("By Akiko Mercier · 26 March 2020") */
+const BOILERPLATE = 1, REMOVED = 2, SHORT_PARAGRAPH = 4, BYLINE = 8;
 /** how many copies of a boilerplate sentence are looked through for one in prose */
 const MAX_TEASER_COPIES = 64;
 
@@ -221,11 +221,12 @@ export class CorpusIndex {
         prevPara = s.para;
       }
       const boilerplate = bp[s.para];
-      // (a byline names the reporter, not what the story is about: "By Akiko Mercier · 26 March 2020")
-      if (!boilerplate) about.add(bylineEnd(prose.text, s.start, s.end) > s.start ? [] : s.names, () => s.heading || !/[.!?]["\u201d']?\s*$/.test(prose.text.slice(s.start, s.end)));
+      const byline = bylineEnd(prose.text, s.start, s.end) > s.start;
+      // (a byline names the reporter, not what the story is about)
+      if (!boilerplate) about.add(byline ? [] : s.names, () => s.heading || !/[.!?]["\u201d']?\s*$/.test(prose.text.slice(s.start, s.end)));
       const c = this.col;
       c.doc.push(id); c.start.push(s.start); c.end.push(s.end);
-      c.line.push(prose.lineOf(s.start)); c.segment.push(segment); c.flags.push((boilerplate ? BOILERPLATE : 0) | (para.short ? SHORT_PARAGRAPH : 0));
+      c.line.push(prose.lineOf(s.start)); c.segment.push(segment); c.flags.push((boilerplate ? BOILERPLATE : 0) | (para.short ? SHORT_PARAGRAPH : 0) | (byline ? BYLINE : 0));
       c.para.push(s.para);
       const key = hashWords(prose.text, s.start, s.end);
       this.hashes.push(key);
@@ -294,6 +295,8 @@ export class CorpusIndex {
   }
   isLive(id: number): boolean { return id >= 0 && id < this.col.flags.length && (this.col.flags.get(id) & REMOVED) === 0; }
   isBoilerplate(id: number): boolean { return (this.col.flags.get(id) & BOILERPLATE) !== 0; }
+  /** A byline: it names the reporter, and its date is the story's filing date, not an event's. */
+  isByline(id: number): boolean { return (this.col.flags.get(id) & BYLINE) !== 0; }
   doc(id: number): SourceDoc { return this.docs.get(this.col.doc.get(id))!; }
   line(id: number): number { return this.col.line.get(id); }
 
